@@ -1,0 +1,53 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { defineConfig } from 'vite';
+
+/** Every shipped module: tests, stories and the Node-only CLI stay out of the browser builds. */
+function sourceModules(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'cli' ? [] : sourceModules(path);
+    return /\.ts$/.test(name) && !/\.(test|node-test|stories)\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+const runtimeDependencies = /^(lit|@lit\/|@lit-labs\/|date-fns|@date-fns\/|valibot|dompurify)/;
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'npm') {
+    // For bundler users: one ES module per source module, dependencies left to their bundler.
+    const entries = Object.fromEntries(
+      sourceModules('src').map((path) => [relative('src', path).replace(/\.ts$/, ''), path]),
+    );
+    return {
+      build: {
+        outDir: 'dist/npm',
+        emptyOutDir: true,
+        sourcemap: true,
+        minify: false,
+        lib: { entry: entries, formats: ['es'] },
+        rolldownOptions: {
+          external: (id) => runtimeDependencies.test(id),
+          output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+        },
+      },
+    };
+  }
+  // The CDN bundle: one self-contained module that registers every element; rarely used code in lazy chunks.
+  return {
+    build: {
+      outDir: 'dist/cdn',
+      emptyOutDir: true,
+      sourcemap: true,
+      target: 'es2022',
+      lib: { entry: { 'ra-widgets': 'src/index.ts', 'ra-member-badge': 'src/badge.ts' }, formats: ['es'] },
+      rolldownOptions: {
+        output: {
+          minify: true,
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+        },
+      },
+    },
+  };
+});
