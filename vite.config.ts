@@ -33,14 +33,20 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  // The CDN bundle: one self-contained module that registers every element; rarely used code in lazy chunks.
+  // The CDN bundle: self-contained (lit included), minified; each widget and rarely used code in its own lazy chunk.
   return {
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,
       sourcemap: true,
       target: 'es2022',
-      lib: { entry: { 'ra-widgets': 'src/index.ts', 'ra-member-badge': 'src/badge.ts' }, formats: ['es'] },
+      lib: {
+        entry: {
+          'ra-widgets': 'src/autoloader.ts',
+          'ra-member-badge': 'src/components/member-badge/define.ts',
+        },
+        formats: ['es'],
+      },
       rolldownOptions: {
         output: {
           minify: true,
