@@ -1,0 +1,12 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../src/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  // Stories read the sample feed at /feed.json, as the demo server serves it.
+  staticDirs: [{ from: '../demo/data', to: '/' }],
+  core: { disableTelemetry: true },
+};
+
+export default config;

@@ -1,0 +1,16 @@
+import { setCustomElementsManifest } from '@storybook/web-components';
+import type { Preview } from '@storybook/web-components';
+import manifest from '../custom-elements.json';
+
+// Docs tables (attributes, properties, events, parts, CSS properties, slots) come from the JSDoc of each element.
+setCustomElementsManifest(manifest);
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  parameters: {
+    controls: { expanded: true },
+    actions: { argTypesRegex: '^on.*' },
+  },
+};
+
+export default preview;
