@@ -1,0 +1,221 @@
+import { css } from 'lit';
+
+/**
+ * The agenda's own layout. Colours, font, radius and spacing come from the shared tokens; the values below are
+ * the agenda's tunables (`--ra-agenda-*`), each defaulting to a token.
+ */
+export const agendaStyles = css`
+  :host {
+    --_gap: var(--ra-agenda-gap, calc(var(--_ra-space) * var(--_ra-density)));
+    --_card-min: var(--ra-agenda-card-min-width, 16rem);
+    --_chip-bg: var(--ra-agenda-chip-background, var(--_ra-color-surface));
+    --_chip-bg-pressed: var(--ra-agenda-chip-background-pressed, var(--_ra-color-primary));
+    --_heading-color: var(--ra-agenda-heading-color, var(--_ra-color-primary));
+    --_skeleton: var(--ra-agenda-skeleton-color, var(--_ra-color-surface-alt));
+
+    display: block;
+    container-type: inline-size;
+    min-width: 0;
+  }
+
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+
+  button {
+    cursor: pointer;
+  }
+
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_gap) * 0.75);
+    align-items: flex-end;
+    margin-block-end: var(--_gap);
+    padding: calc(var(--_gap) * 0.75);
+    background: var(--_ra-color-surface-alt);
+    border-radius: var(--_ra-radius);
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+
+  .field.search {
+    flex: 1 1 14rem;
+  }
+
+  label,
+  .group-label {
+    font-size: 0.875em;
+    font-weight: 600;
+    color: var(--_ra-color-muted);
+  }
+
+  input[type='search'],
+  select {
+    min-height: 2.75rem;
+    padding: 0.25rem 0.75rem;
+    max-width: 100%;
+    background: var(--_ra-color-surface);
+    border: 1px solid var(--_ra-color-border);
+    border-radius: var(--_ra-radius);
+  }
+
+  .toggle {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: center;
+    min-height: 2.75rem;
+    font-weight: normal;
+    color: inherit;
+  }
+
+  .toggle input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    accent-color: var(--_ra-color-primary);
+  }
+
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    flex: 1 1 100%;
+    align-items: center;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .chip,
+  .button {
+    min-height: 2.75rem;
+    padding: 0.25rem 0.875rem;
+    border: 1px solid var(--_ra-color-border);
+    border-radius: 999px;
+    background: var(--_chip-bg);
+    transition:
+      background var(--_ra-transition),
+      color var(--_ra-transition);
+  }
+
+  .chip[aria-pressed='true'] {
+    background: var(--_chip-bg-pressed);
+    border-color: var(--_chip-bg-pressed);
+    color: var(--_ra-color-primary-contrast);
+  }
+
+  .chip .count {
+    opacity: 0.8;
+    font-size: 0.875em;
+  }
+
+  .button.primary {
+    background: var(--_ra-color-primary);
+    border-color: var(--_ra-color-primary);
+    color: var(--_ra-color-primary-contrast);
+    font-weight: 600;
+  }
+
+  .status {
+    margin: 0 0 var(--_gap);
+    color: var(--_ra-color-muted);
+  }
+
+  .month + .month {
+    margin-block-start: calc(var(--_gap) * 1.5);
+  }
+
+  .month-heading {
+    margin: 0 0 calc(var(--_gap) * 0.75);
+    font-size: 1.25em;
+    line-height: 1.3;
+    color: var(--_heading-color);
+    text-transform: capitalize;
+  }
+
+  .items {
+    display: grid;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  :host([layout='compact']) .items {
+    gap: calc(var(--_gap) * 0.5);
+  }
+
+  :host([layout='grid']) .items {
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--_card-min), 100%), 1fr));
+  }
+
+  .item {
+    min-width: 0;
+  }
+
+  .more {
+    display: flex;
+    justify-content: center;
+    margin-block-start: calc(var(--_gap) * 1.5);
+  }
+
+  .empty,
+  .error {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+    align-items: flex-start;
+    padding: var(--_gap);
+    border: 1px dashed var(--_ra-color-border);
+    border-radius: var(--_ra-radius);
+  }
+
+  .error {
+    border-style: solid;
+    border-color: var(--_ra-color-danger);
+  }
+
+  .empty p,
+  .error p {
+    margin: 0;
+  }
+
+  .skeleton {
+    block-size: 7rem;
+    border-radius: var(--_ra-radius);
+    background: var(--_skeleton);
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+
+  :host([layout='compact']) .skeleton {
+    block-size: 4rem;
+  }
+
+  @keyframes pulse {
+    to {
+      opacity: 0.5;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  [tabindex='-1']:focus-visible {
+    outline: 3px solid var(--_ra-color-focus);
+  }
+`;
