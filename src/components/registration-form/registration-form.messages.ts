@@ -1,0 +1,216 @@
+import type { FieldErrorKey } from '../../registration/contract.js';
+import { defineCatalogue } from '../../i18n/locale.js';
+
+/** How a field is named in error messages, and what kind of control it is (the wording depends on it). */
+export interface FieldDescription {
+  label: string;
+  kind: 'text' | 'choice' | 'checkbox';
+}
+
+export interface RegistrationFormMessages {
+  firstName: string;
+  lastName: string;
+  email: string;
+  emailHint: string;
+  organisation: string;
+  jobTitle: string;
+  phone: string;
+  optional: string;
+  memberOrganisation: string;
+  memberOrganisationHint: string;
+  questionsLegend: string;
+  choose: string;
+  consentBefore: string;
+  consentLink: string;
+  consentNoLink: string;
+  newWindow: string;
+  newsletter: string;
+  honeypot: string;
+  submit: string;
+  sending: string;
+  retry: string;
+  close: string;
+  dialogTitle: (eventName: string) => string;
+  waitlistNotice: string;
+  errorPrefix: string;
+  summaryTitle: string;
+  fieldError: (key: FieldErrorKey | string, field: FieldDescription) => string;
+  loading: string;
+  feedError: string;
+  unknownEvent: string;
+  confirmedTitle: string;
+  confirmedBody: (when: string) => string;
+  reference: (id: string) => string;
+  addToCalendar: string;
+  waitlistedTitle: string;
+  waitlistedBody: (position: number) => string;
+  alreadyRegisteredTitle: string;
+  alreadyRegisteredBody: string;
+  closedTitle: string;
+  closedBody: string;
+  opensOn: (when: string) => string;
+  noRegistration: string;
+  fullTitle: string;
+  fullBody: string;
+  membersOnlyTitle: string;
+  membersOnlyBody: string;
+  invalidTitle: string;
+  rateLimitedTitle: string;
+  rateLimitedBody: (seconds: number | undefined) => string;
+  failedTitle: string;
+  failedBody: string;
+  cancelledTitle: string;
+  cancelledBody: string;
+  externalLink: string;
+  externalIntro: string;
+}
+
+const frErrors: Record<FieldErrorKey, (field: FieldDescription) => string> = {
+  required: ({ label, kind }) =>
+    kind === 'choice' ? `Choisissez une réponse : « ${label} »` : kind === 'checkbox' ? `Cochez « ${label} »` : `Renseignez « ${label} »`,
+  invalid: ({ label }) => `« ${label} » n’est pas valide`,
+  email: () => 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr',
+  phone: () => 'Saisissez un numéro de téléphone valide, par exemple 01 23 45 67 89',
+  'too-long': ({ label }) => `« ${label} » est trop long`,
+  'too-many': () => 'Il y a trop de réponses',
+  consent: () => 'Cochez la case pour accepter le traitement de vos données',
+  'not-member': () => 'Choisissez une organisation adhérente du réseau dans la liste',
+};
+
+const enErrors: Record<FieldErrorKey, (field: FieldDescription) => string> = {
+  required: ({ label, kind }) =>
+    kind === 'choice' ? `Choose an answer: “${label}”` : kind === 'checkbox' ? `Tick “${label}”` : `Enter “${label}”`,
+  invalid: ({ label }) => `“${label}” is not valid`,
+  email: () => 'Enter a valid e-mail address, like name@example.com',
+  phone: () => 'Enter a valid phone number, like +44 20 7946 0000',
+  'too-long': ({ label }) => `“${label}” is too long`,
+  'too-many': () => 'There are too many answers',
+  consent: () => 'Tick the box to agree to the processing of your data',
+  'not-member': () => 'Choose a member organisation of the network from the list',
+};
+
+/** Keys from another server version fall back to "not valid" rather than showing a raw key. */
+function errorText(errors: Record<FieldErrorKey, (field: FieldDescription) => string>) {
+  return (key: string, field: FieldDescription) => (errors[key as FieldErrorKey] ?? errors.invalid)(field);
+}
+
+export const messages = defineCatalogue<RegistrationFormMessages>({
+  fr: {
+    firstName: 'Prénom',
+    lastName: 'Nom',
+    email: 'Adresse e-mail',
+    emailHint: 'Nous y enverrons la confirmation.',
+    organisation: 'Organisation',
+    jobTitle: 'Fonction',
+    phone: 'Téléphone',
+    optional: '(facultatif)',
+    memberOrganisation: 'Organisation adhérente',
+    memberOrganisationHint: 'Cet événement est réservé aux adhérents : indiquez votre organisation adhérente.',
+    questionsLegend: 'Questions de l’organisateur',
+    choose: 'Choisir…',
+    consentBefore: 'J’accepte que mes données soient traitées pour gérer mon inscription, selon la ',
+    consentLink: 'politique de confidentialité',
+    consentNoLink: 'J’accepte que mes données soient traitées pour gérer mon inscription.',
+    newWindow: '(nouvelle fenêtre)',
+    newsletter: 'Je souhaite recevoir la lettre d’information du réseau',
+    honeypot: 'Ne remplissez pas ce champ',
+    submit: 'S’inscrire',
+    sending: 'Envoi…',
+    retry: 'Réessayer',
+    close: 'Fermer',
+    dialogTitle: (name) => `Inscription : ${name}`,
+    waitlistNotice: 'Cet événement est complet : votre demande sera placée sur liste d’attente.',
+    errorPrefix: 'Erreur :',
+    summaryTitle: 'Il y a un problème',
+    fieldError: errorText(frErrors),
+    loading: 'Chargement…',
+    feedError: 'Impossible de charger les informations de l’événement.',
+    unknownEvent: 'Cet événement est introuvable.',
+    confirmedTitle: 'Votre inscription est confirmée',
+    confirmedBody: (when) => `Rendez-vous ${when}. Vous allez recevoir un e-mail de confirmation.`,
+    reference: (id) => `Référence : ${id}`,
+    addToCalendar: 'Ajouter à mon agenda',
+    waitlistedTitle: 'Vous êtes sur liste d’attente',
+    waitlistedBody: (position) =>
+      `Vous êtes en position ${position} sur la liste d’attente. Nous vous écrirons si une place se libère.`,
+    alreadyRegisteredTitle: 'Vous êtes déjà inscrit·e',
+    alreadyRegisteredBody: 'Une inscription existe déjà avec cette adresse e-mail pour cet événement.',
+    closedTitle: 'Les inscriptions sont closes',
+    closedBody: 'Il n’est plus possible de s’inscrire à cet événement.',
+    opensOn: (when) => `Les inscriptions ouvriront le ${when}.`,
+    noRegistration: 'Cet événement ne prend pas d’inscription en ligne.',
+    fullTitle: 'Cet événement est complet',
+    fullBody: 'Toutes les places ont été attribuées.',
+    membersOnlyTitle: 'Réservé aux adhérents',
+    membersOnlyBody: 'Cet événement est réservé aux organisations adhérentes du réseau.',
+    invalidTitle: 'Certaines réponses ont été refusées',
+    rateLimitedTitle: 'Trop de tentatives',
+    rateLimitedBody: (seconds) =>
+      seconds ? `Réessayez dans ${seconds} seconde${seconds > 1 ? 's' : ''}.` : 'Réessayez dans quelques instants.',
+    failedTitle: 'Votre inscription n’a pas pu être envoyée',
+    failedBody: 'Vos réponses sont conservées. Vérifiez votre connexion puis réessayez.',
+    cancelledTitle: 'Événement annulé',
+    cancelledBody: 'Cet événement est annulé : les inscriptions sont fermées.',
+    externalLink: 'S’inscrire sur le site de l’organisateur',
+    externalIntro: 'Les inscriptions à cet événement se font sur le site de l’organisateur.',
+  },
+  en: {
+    firstName: 'First name',
+    lastName: 'Last name',
+    email: 'E-mail address',
+    emailHint: 'We will send the confirmation there.',
+    organisation: 'Organisation',
+    jobTitle: 'Job title',
+    phone: 'Phone',
+    optional: '(optional)',
+    memberOrganisation: 'Member organisation',
+    memberOrganisationHint: 'This event is for members only: give your member organisation.',
+    questionsLegend: 'Questions from the organiser',
+    choose: 'Choose…',
+    consentBefore: 'I agree to my data being processed to manage my registration, as described in the ',
+    consentLink: 'privacy policy',
+    consentNoLink: 'I agree to my data being processed to manage my registration.',
+    newWindow: '(opens in a new window)',
+    newsletter: 'I would like to receive the network’s newsletter',
+    honeypot: 'Leave this field empty',
+    submit: 'Register',
+    sending: 'Sending…',
+    retry: 'Try again',
+    close: 'Close',
+    dialogTitle: (name) => `Registration: ${name}`,
+    waitlistNotice: 'This event is full: your request will be put on the waiting list.',
+    errorPrefix: 'Error:',
+    summaryTitle: 'There is a problem',
+    fieldError: errorText(enErrors),
+    loading: 'Loading…',
+    feedError: 'The event’s details could not be loaded.',
+    unknownEvent: 'This event could not be found.',
+    confirmedTitle: 'Your registration is confirmed',
+    confirmedBody: (when) => `See you ${when}. A confirmation e-mail is on its way.`,
+    reference: (id) => `Reference: ${id}`,
+    addToCalendar: 'Add to my calendar',
+    waitlistedTitle: 'You are on the waiting list',
+    waitlistedBody: (position) =>
+      `You are number ${position} on the waiting list. We will write to you if a place becomes free.`,
+    alreadyRegisteredTitle: 'You are already registered',
+    alreadyRegisteredBody: 'A registration with this e-mail address already exists for this event.',
+    closedTitle: 'Registration is closed',
+    closedBody: 'It is no longer possible to register for this event.',
+    opensOn: (when) => `Registration opens on ${when}.`,
+    noRegistration: 'This event does not take registrations online.',
+    fullTitle: 'This event is full',
+    fullBody: 'All places have been taken.',
+    membersOnlyTitle: 'Members only',
+    membersOnlyBody: 'This event is reserved for the network’s member organisations.',
+    invalidTitle: 'Some answers were refused',
+    rateLimitedTitle: 'Too many attempts',
+    rateLimitedBody: (seconds) =>
+      seconds ? `Try again in ${seconds} second${seconds > 1 ? 's' : ''}.` : 'Try again in a moment.',
+    failedTitle: 'Your registration could not be sent',
+    failedBody: 'Your answers are kept. Check your connection, then try again.',
+    cancelledTitle: 'Event cancelled',
+    cancelledBody: 'This event is cancelled: registration is closed.',
+    externalLink: 'Register on the organiser’s website',
+    externalIntro: 'Registration for this event is on the organiser’s website.',
+  },
+});
