@@ -1,0 +1,68 @@
+/**
+ * What a card's buttons do, shared by `<ra-event-card>` and `<ra-agenda>`. Heavy code (the registration form,
+ * the `.ics` writer, the sanitizer) is imported only when a reader asks for it.
+ */
+import type { AgendaEvent } from '../../feed/model.js';
+import { RaRegisterEvent } from '../../internal/events.js';
+import { safeUrl } from '../../internal/safe-url.js';
+import { eventAnchor } from './event-card.template.js';
+
+/** What the registration form needs besides the event. */
+export interface RegisterOptions {
+  feedUrl?: string;
+  lang?: string;
+  privacyPolicyUrl?: string;
+  /** Focus returns here when the form's dialog closes. */
+  trigger?: HTMLElement;
+}
+
+/**
+ * Dispatches a cancelable `ra-register` on `host`; unless the page handles it, follows the external registration
+ * URL in a new window or opens the registration form. Resolves once the default action has started.
+ */
+export async function register(host: HTMLElement, event: AgendaEvent, options: RegisterOptions = {}): Promise<void> {
+  if (!host.dispatchEvent(new RaRegisterEvent(event))) return;
+  if (event.registration.mode === 'external') {
+    const url = safeUrl(event.registration.url);
+    if (url) window.open(url, '_blank', 'noopener');
+    return;
+  }
+  if (event.registration.mode === 'inline') {
+    const { openRegistrationDialog } = await import('../registration-form/open-dialog.js');
+    openRegistrationDialog(event, options);
+  }
+}
+
+/** Downloads the event as an `.ics` file. */
+export async function downloadCalendarFile(event: AgendaEvent): Promise<void> {
+  const { downloadIcs } = await import('../../calendar/ics.js');
+  downloadIcs(event);
+}
+
+/** The link to share: the event's page, else this page pointing at the card. */
+export function eventLink(event: AgendaEvent, page: string = location.href): string {
+  const url = safeUrl(event.url);
+  if (url) return url;
+  const here = new URL(page);
+  here.hash = eventAnchor(event);
+  return here.href;
+}
+
+/**
+ * Copies the event's link. `true` when it is on the clipboard; `false` when the browser refused (no permission,
+ * insecure page): show the link for manual copying then.
+ */
+export async function copyLink(event: AgendaEvent): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(eventLink(event));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The sanitized description, ready for the card's `description` context. */
+export async function loadDescription(event: AgendaEvent): Promise<unknown> {
+  const { sanitizeDescription } = await import('./sanitize.js');
+  return sanitizeDescription(event.descriptionHtml ?? '');
+}

@@ -1,0 +1,375 @@
+import { css } from 'lit';
+import { tokens } from '../../internal/tokens.js';
+
+/**
+ * The card's look, shared by `<ra-event-card>` and `<ra-agenda>` (which renders cards in its own shadow root).
+ * Sizes in rem and wrapping text: readable from 320 px wide and at 200 % zoom. Colours only through tokens.
+ */
+const cardStyles = css`
+  .card {
+    --_ra-card-gap: calc(var(--_ra-space) * var(--_ra-density) * 0.75);
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    grid-template-areas: 'date body';
+    gap: var(--_ra-card-gap);
+    padding: var(--_ra-card-gap);
+    background: var(--_ra-color-surface);
+    color: var(--_ra-color-text);
+    border: 1px solid var(--_ra-color-border);
+    border-radius: var(--_ra-radius);
+    box-shadow: var(--_ra-shadow);
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
+
+  .card--list:has(.image) {
+    grid-template-columns: auto minmax(0, 1fr);
+    grid-template-areas:
+      'image image'
+      'date body';
+  }
+
+  @media (min-width: 40rem) {
+    .card--list:has(.image) {
+      grid-template-columns: minmax(0, 14rem) auto minmax(0, 1fr);
+      grid-template-areas: 'image date body';
+    }
+  }
+
+  .card--grid {
+    grid-template-columns: auto minmax(0, 1fr);
+    grid-template-areas:
+      'image image'
+      'date body';
+    align-content: start;
+  }
+
+  .card--compact {
+    padding: calc(var(--_ra-card-gap) / 2);
+    box-shadow: none;
+  }
+
+  .image {
+    grid-area: image;
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+    /* Reserved before the picture arrives: nothing below it jumps. */
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: calc(var(--_ra-radius) / 2);
+    background: var(--_ra-color-surface-alt);
+  }
+
+  .date {
+    grid-area: date;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.25rem;
+    min-inline-size: 3.5rem;
+    padding: 0.5rem;
+    border-radius: calc(var(--_ra-radius) / 2);
+    background: var(--_ra-color-primary);
+    color: var(--_ra-color-primary-contrast);
+    text-align: center;
+    line-height: 1.1;
+    align-self: start;
+  }
+
+  .day-month {
+    display: flex;
+    flex-direction: column;
+  }
+
+  .day {
+    font-size: 1.5rem;
+    font-weight: 700;
+  }
+
+  .month {
+    font-size: 0.875rem;
+    text-transform: uppercase;
+  }
+
+  .body {
+    grid-area: body;
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+
+  .body > * {
+    margin: 0;
+  }
+
+  .title {
+    margin: 0;
+    font-size: 1.25rem;
+    line-height: 1.3;
+  }
+
+  .card--compact .title {
+    font-size: 1.0625rem;
+  }
+
+  .card--cancelled .title,
+  .card--cancelled .when {
+    text-decoration: line-through;
+    color: var(--_ra-color-muted);
+  }
+
+  .badges,
+  .categories,
+  .place,
+  .sessions,
+  .calendar-menu,
+  .organizations ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .badges,
+  .categories {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+  }
+
+  .badge,
+  .categories li {
+    display: inline-block;
+    padding: 0.125rem 0.5rem;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+
+  .categories li {
+    border-color: var(--_ra-color-border);
+    background: var(--_ra-color-surface-alt);
+    font-weight: 400;
+  }
+
+  .status--cancelled {
+    color: var(--_ra-color-danger);
+  }
+
+  .status--postponed,
+  .status--rescheduled,
+  .places {
+    color: var(--_ra-color-warning);
+  }
+
+  .status--full,
+  .status--closed {
+    color: var(--_ra-color-muted);
+  }
+
+  .status--online,
+  .audience {
+    color: var(--_ra-color-primary);
+  }
+
+  .previous {
+    font-weight: 400;
+  }
+
+  .when,
+  .place li {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.5rem;
+  }
+
+  .sessions {
+    display: grid;
+    gap: 0.125rem;
+  }
+
+  .zone-note,
+  .address,
+  .meta {
+    color: var(--_ra-color-muted);
+  }
+
+  .place-name {
+    font-weight: 600;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
+
+  .meta:empty {
+    display: none;
+  }
+
+  .price {
+    font-weight: 600;
+    color: var(--_ra-color-text);
+  }
+
+  a {
+    color: var(--_ra-color-primary);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 0.5rem;
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1rem;
+    border: 1px solid var(--_ra-color-primary);
+    border-radius: var(--_ra-radius);
+    background: var(--_ra-color-surface);
+    color: var(--_ra-color-primary);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: none;
+    cursor: pointer;
+    transition:
+      background-color var(--_ra-transition),
+      color var(--_ra-transition);
+  }
+
+  .button:hover {
+    background: var(--_ra-color-surface-alt);
+  }
+
+  .button--primary {
+    background: var(--_ra-color-primary);
+    color: var(--_ra-color-primary-contrast);
+  }
+
+  .button--primary:hover {
+    background: var(--_ra-color-primary);
+    text-decoration: underline;
+  }
+
+  .calendar {
+    position: relative;
+  }
+
+  .calendar > summary {
+    list-style: none;
+  }
+
+  .calendar > summary::-webkit-details-marker {
+    display: none;
+  }
+
+  .calendar > summary::after {
+    content: '▾';
+    margin-inline-start: 0.5rem;
+  }
+
+  .calendar[open] > summary::after {
+    content: '▴';
+  }
+
+  .calendar-menu {
+    display: grid;
+    gap: 0.25rem;
+    margin-block-start: 0.25rem;
+    padding: 0.5rem;
+    border: 1px solid var(--_ra-color-border);
+    border-radius: var(--_ra-radius);
+    background: var(--_ra-color-surface);
+  }
+
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_ra-color-primary);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+    text-align: start;
+  }
+
+  .copy-status:empty {
+    display: none;
+  }
+
+  .copy-status {
+    align-self: center;
+    color: var(--_ra-color-success);
+    font-weight: 600;
+  }
+
+  .copy-fallback {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    inline-size: 100%;
+  }
+
+  .copy-fallback input {
+    flex: 1 1 12rem;
+    min-inline-size: 0;
+    font: inherit;
+    padding: 0.25rem 0.5rem;
+    color: var(--_ra-color-text);
+    background: var(--_ra-color-surface);
+    border: 1px solid var(--_ra-color-border);
+    border-radius: calc(var(--_ra-radius) / 2);
+  }
+
+  .details {
+    display: grid;
+    gap: 0.75rem;
+    padding-block-start: 0.5rem;
+    border-block-start: 1px solid var(--_ra-color-border);
+  }
+
+  .details[hidden] {
+    display: none;
+  }
+
+  .description > :first-child {
+    margin-block-start: 0;
+  }
+
+  .contact,
+  .organizations {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+  }
+
+  .organizations ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .button {
+      transition: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .badge,
+    .button,
+    .date {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
+
+/** Tokens and card rules: adopt them in any shadow root that renders `renderEventCard`. */
+export const eventCardStyles = [tokens, cardStyles];

@@ -1,0 +1,444 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { googleCalendarUrl, outlookCalendarUrl } from '../../calendar/links.js';
+import type { AgendaEvent, Place, PostalAddress, Session, VirtualLocation } from '../../feed/model.js';
+import {
+  formatDateRange,
+  formatDayMonth,
+  formatPrice,
+  formatTimeRange,
+  toDateKey,
+  zoneNote,
+} from '../../i18n/format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { safeUrl } from '../../internal/safe-url.js';
+import { eventCardMessages, type EventCardMessages } from './event-card.messages.js';
+
+export type CardLayout = 'list' | 'compact' | 'grid';
+
+/**
+ * Everything a card needs besides its event. The card is a pure template so that `<ra-agenda>` can render
+ * hundreds of them in its own shadow root without one custom element per item; the host keeps the state
+ * (expanded, copied…) and implements the actions, usually with `card-actions.ts`.
+ */
+export interface CardContext {
+  locale: Locale;
+  /** The clock: decides whether registration is still open. */
+  now: Date;
+  layout: CardLayout;
+  /** The title's heading level, to fit the page's outline. */
+  headingLevel: 2 | 3 | 4;
+  /** The reader's IANA zone; defaults to the browser's. A note names the event's zone when they differ. */
+  readerZone?: string;
+  /** Whether the detail panel is open. */
+  expanded: boolean;
+  /** The sanitized description (from `loadDescription`), once loaded. */
+  description?: unknown;
+  /** Show the "link copied" confirmation. */
+  copied?: boolean;
+  /** The link to show for manual copying when the clipboard refused it. */
+  copyFallback?: string;
+  onToggleDetails(event: AgendaEvent): void;
+  /** `trigger` is the button or link pressed: focus returns there when a dialog closes. */
+  onRegister(event: AgendaEvent, trigger: HTMLElement): void;
+  /** The `.ics` download; Google and Outlook are plain links. */
+  onAddToCalendar(event: AgendaEvent, kind: 'ics'): void;
+  onCopyLink(event: AgendaEvent): void;
+}
+
+/** Where a card can be reached: `#ra-event-<id>`, its element id too. */
+export function eventAnchor(event: AgendaEvent): string {
+  return `ra-event-${event.id}`;
+}
+
+/** At or below this count, the card warns that places are running out. */
+const fewPlacesLeft = 10;
+
+export function isFull(event: AgendaEvent): boolean {
+  return event.remainingAttendeeCapacity === 0 || event.offer?.availability === 'SoldOut';
+}
+
+/** Registration is closed by the feed, or we are outside the offer's window, or the event is over. */
+export function isRegistrationClosed(event: AgendaEvent, now: Date): boolean {
+  const { validFrom, validThrough } = event.offer ?? {};
+  return (
+    event.registration.mode === 'closed' ||
+    (validFrom !== undefined && now < validFrom) ||
+    (validThrough !== undefined && now > validThrough) ||
+    event.end < now
+  );
+}
+
+/** Whether the card offers "S'inscrire". */
+export function canRegister(event: AgendaEvent, now: Date): boolean {
+  const { mode } = event.registration;
+  return (
+    (mode === 'inline' || (mode === 'external' && safeUrl(event.registration.url) !== undefined)) &&
+    event.status !== 'cancelled' &&
+    !isFull(event) &&
+    !isRegistrationClosed(event, now)
+  );
+}
+
+function heading(level: CardContext['headingLevel'], id: string, content: TemplateResult): TemplateResult {
+  switch (level) {
+    case 2:
+      return html`<h2 class="title" id=${id} part="title">${content}</h2>`;
+    case 4:
+      return html`<h4 class="title" id=${id} part="title">${content}</h4>`;
+    default:
+      return html`<h3 class="title" id=${id} part="title">${content}</h3>`;
+  }
+}
+
+function dayMonth(date: Date, event: AgendaEvent, locale: Locale): TemplateResult {
+  const { day, month } = formatDayMonth(date, event.timeZone, locale);
+  return html`<span class="day-month"><span class="day">${day}</span> <span class="month">${month}</span></span>`;
+}
+
+/** The calendar-leaf block: one day, a range, or each session's day. Decorative: the body says it in words. */
+function dateBlock(event: AgendaEvent, locale: Locale): TemplateResult {
+  const zone = event.timeZone;
+  let content: TemplateResult;
+  if (event.sessions.length > 1) {
+    content = html`${event.sessions.map((session) => dayMonth(session.start, event, locale))}`;
+  } else {
+    const last = event.allDay ? event.end : new Date(Math.max(event.start.getTime(), event.end.getTime() - 1));
+    content =
+      toDateKey(event.start, zone) === toDateKey(last, zone)
+        ? dayMonth(event.start, event, locale)
+        : html`${dayMonth(event.start, event, locale)}<span class="range-dash">–</span>${dayMonth(last, event, locale)}`;
+  }
+  return html`<div class="date" part="date" aria-hidden="true">${content}</div>`;
+}
+
+function sessionWhen(session: Session, event: AgendaEvent, locale: Locale): string {
+  const days = formatDateRange(session.start, session.end, event.timeZone, locale, session.allDay);
+  return session.allDay ? days : `${days}, ${formatTimeRange(session.start, session.end, event.timeZone, locale)}`;
+}
+
+/** The dates and times in words, in the event's zone, with the zone named when the reader's clock differs. */
+function when(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult {
+  const { locale } = ctx;
+  const note = event.allDay ? undefined : zoneNote(event.timeZone, locale, ctx.readerZone, event.start);
+  const zoneNoteTemplate = note ? html` <span class="zone-note" part="zone-note">(${note})</span>` : nothing;
+  if (event.sessions.length > 1) {
+    return html`<div class="when" part="time">
+      <span>${t.sessions(event.sessions.length)}${zoneNoteTemplate}</span>
+      <ol class="sessions" part="sessions">
+        ${event.sessions.map(
+          (session) =>
+            html`<li>
+              <time datetime=${session.start.toISOString()}>${sessionWhen(session, event, locale)}</time>${
+                session.name ? html` – ${session.name}` : nothing
+              }
+            </li>`,
+        )}
+      </ol>
+    </div>`;
+  }
+  const days = formatDateRange(event.start, event.end, event.timeZone, locale, event.allDay);
+  const time = event.allDay ? t.allDay : formatTimeRange(event.start, event.end, event.timeZone, locale);
+  return html`<p class="when" part="time">
+    <time datetime=${event.start.toISOString()}>${days}</time>
+    <span class="time">${time}</span>${zoneNoteTemplate}
+  </p>`;
+}
+
+function addressText(address: PostalAddress | undefined): string {
+  const city = [address?.postalCode, address?.addressLocality].filter(Boolean).join(' ');
+  return [address?.streetAddress, city].filter(Boolean).join(', ');
+}
+
+function mapUrl(place: Place): string | undefined {
+  if (place.geo) {
+    const { latitude, longitude } = place.geo;
+    return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`;
+  }
+  const query = [place.name, addressText(place.address), place.address?.addressCountry].filter(Boolean).join(', ');
+  return query ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}` : undefined;
+}
+
+function location(place: Place | VirtualLocation, t: EventCardMessages): TemplateResult {
+  if (place.kind === 'virtual') return html`<li class="online">${t.online}</li>`;
+  const address = addressText(place.address);
+  const map = mapUrl(place);
+  return html`<li>
+    ${place.name ? html`<span class="place-name">${place.name}</span>` : nothing}
+    ${address ? html`<span class="address">${address}</span>` : nothing}
+    ${map
+      ? html`<a class="map-link" part="map-link" href=${map} target="_blank" rel="noopener"
+          >${t.map}<span class="visually-hidden"> ${t.newWindow}</span></a
+        >`
+      : nothing}
+  </li>`;
+}
+
+function places(event: AgendaEvent, t: EventCardMessages): TemplateResult | typeof nothing {
+  const locations =
+    event.status === 'moved-online' ? event.locations.filter((l) => l.kind === 'virtual') : event.locations;
+  if (locations.length === 0 && (event.attendanceMode === 'online' || event.status === 'moved-online')) {
+    return html`<ul class="place" part="place"><li class="online">${t.online}</li></ul>`;
+  }
+  if (locations.length === 0) return nothing;
+  return html`<ul class="place" part="place">
+    ${locations.map((l) => location(l, t))}
+  </ul>`;
+}
+
+function statusBadge(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult | typeof nothing {
+  const badge = (kind: string, label: string, extra: TemplateResult | typeof nothing = nothing) =>
+    html`<li class="badge status status--${kind}" part="badge status">${label}${extra}</li>`;
+  switch (event.status) {
+    case 'cancelled':
+      return badge('cancelled', t.cancelled);
+    case 'postponed':
+      return badge('postponed', t.postponed);
+    case 'moved-online':
+      return badge('online', t.online);
+    case 'rescheduled': {
+      const previous = event.previousStartDates
+        .map((date) => formatDateRange(date, date, event.timeZone, ctx.locale, true))
+        .join(', ');
+      return badge(
+        'rescheduled',
+        t.rescheduled,
+        previous ? html` <span class="previous">(${t.previously(previous)})</span>` : nothing,
+      );
+    }
+    default:
+      return nothing;
+  }
+}
+
+function availabilityBadges(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): unknown[] {
+  if (event.status === 'cancelled' || event.registration.mode === 'none') return [];
+  if (isFull(event)) return [html`<li class="badge status status--full" part="badge status">${t.full}</li>`];
+  if (isRegistrationClosed(event, ctx.now)) {
+    return [html`<li class="badge status status--closed" part="badge status">${t.registrationClosed}</li>`];
+  }
+  const left = event.remainingAttendeeCapacity;
+  return left !== undefined && left <= fewPlacesLeft
+    ? [html`<li class="badge places" part="badge places">${t.placesLeft(left)}</li>`]
+    : [];
+}
+
+function audienceBadges(event: AgendaEvent, t: EventCardMessages): unknown[] {
+  return [
+    event.membersOnly ? html`<li class="badge audience" part="badge audience">${t.membersOnly}</li>` : nothing,
+    event.restriction ? html`<li class="badge audience" part="badge audience">${event.restriction}</li>` : nothing,
+  ];
+}
+
+function price(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult | typeof nothing {
+  const offer = event.offer;
+  const free = event.isAccessibleForFree || offer?.isAccessibleForFree || offer?.price === 0;
+  if (free) return html`<span class="price" part="price">${t.free}</span>`;
+  if (offer?.price === undefined) return nothing;
+  return html`<span class="price" part="price">${formatPrice(offer.price, offer.priceCurrency, ctx.locale)}</span>`;
+}
+
+function image(event: AgendaEvent): TemplateResult | typeof nothing {
+  const src = safeUrl(event.image?.url);
+  if (!event.image || !src) return nothing;
+  return html`<img class="image" part="image" src=${src} alt=${event.image.alt} loading="lazy" decoding="async" />`;
+}
+
+function link(url: string | undefined, label: string, t: EventCardMessages): TemplateResult | string {
+  const href = safeUrl(url);
+  return href
+    ? html`<a href=${href} target="_blank" rel="noopener"
+        >${label}<span class="visually-hidden"> ${t.newWindow}</span></a
+      >`
+    : label;
+}
+
+function contact(event: AgendaEvent, t: EventCardMessages): TemplateResult | typeof nothing {
+  const c = event.contact;
+  if (!c) return nothing;
+  const tel = c.telephone ? safeUrl(`tel:${c.telephone.replace(/[^\d+]/g, '')}`) : undefined;
+  const mail = c.email ? safeUrl(`mailto:${c.email.trim()}`) : undefined;
+  return html`<div class="contact" part="contact">
+    <strong>${t.contact}</strong>
+    ${c.name ? html`<span>${c.name}</span>` : nothing}
+    ${tel ? html`<a href=${tel}><span class="visually-hidden">${t.phone} </span>${c.telephone}</a>` : nothing}
+    ${mail ? html`<a href=${mail}><span class="visually-hidden">${t.email} </span>${c.email}</a>` : nothing}
+  </div>`;
+}
+
+function organizations(
+  label: string,
+  list: AgendaEvent['partners'],
+  partName: string,
+  t: EventCardMessages,
+): TemplateResult | typeof nothing {
+  if (list.length === 0) return nothing;
+  return html`<div class="organizations" part=${partName}>
+    <strong>${label}</strong>
+    <ul>
+      ${list.map((org) => html`<li>${link(org.url, org.name, t)}</li>`)}
+    </ul>
+  </div>`;
+}
+
+function hasDetails(event: AgendaEvent): boolean {
+  return Boolean(
+    event.descriptionHtml || event.contact || event.partners.length || event.organizers.length || event.url,
+  );
+}
+
+function details(event: AgendaEvent, ctx: CardContext, t: EventCardMessages, id: string): TemplateResult {
+  const description = event.descriptionHtml
+    ? html`<div class="description" part="description">
+        ${ctx.description ?? html`<p class="loading" role="status">${t.loadingDescription}</p>`}
+      </div>`
+    : nothing;
+  return html`<div class="details" part="details" id=${id} ?hidden=${!ctx.expanded}>
+    ${ctx.expanded
+      ? html`${description} ${contact(event, t)} ${organizations(t.organizers, event.organizers, 'organizers', t)}
+        ${organizations(t.partners, event.partners, 'partners', t)}
+        ${event.url && safeUrl(event.url) ? html`<p>${link(event.url, t.eventPage, t)}</p>` : nothing}`
+      : nothing}
+  </div>`;
+}
+
+function registerAction(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult | typeof nothing {
+  if (!canRegister(event, ctx.now)) return nothing;
+  if (event.registration.mode === 'external') {
+    const onClick = (e: MouseEvent) => {
+      // Modified clicks open a tab as the reader asked; a plain click first lets the page handle `ra-register`.
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      ctx.onRegister(event, e.currentTarget as HTMLElement);
+    };
+    return html`<a
+      class="button button--primary"
+      part="register-button"
+      href=${safeUrl(event.registration.url) ?? nothing}
+      target="_blank"
+      rel="noopener"
+      @click=${onClick}
+      >${t.register}<span class="visually-hidden"> ${t.newWindow}</span></a
+    >`;
+  }
+  return html`<button
+    type="button"
+    class="button button--primary"
+    part="register-button"
+    @click=${(e: Event) => ctx.onRegister(event, e.currentTarget as HTMLElement)}
+  >
+    ${t.register}
+  </button>`;
+}
+
+function calendarMenu(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult | typeof nothing {
+  if (event.status === 'cancelled') return nothing;
+  const close = (e: Event) => (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+  const external = (url: string | undefined, label: string) =>
+    safeUrl(url)
+      ? html`<li>
+          <a href=${safeUrl(url)} target="_blank" rel="noopener" @click=${close}
+            >${label}<span class="visually-hidden"> ${t.newWindow}</span></a
+          >
+        </li>`
+      : nothing;
+  // A native disclosure: no state for the host to keep, keyboard and screen-reader support built in.
+  return html`<details class="calendar" part="calendar">
+    <summary class="button" part="calendar-button">${t.addToCalendar}</summary>
+    <ul class="calendar-menu" part="calendar-menu">
+      <li>
+        <button
+          type="button"
+          class="link-button"
+          @click=${(e: Event) => {
+            close(e);
+            ctx.onAddToCalendar(event, 'ics');
+          }}
+        >
+          ${t.downloadIcs}
+        </button>
+      </li>
+      ${external(googleCalendarUrl(event), t.google)} ${external(outlookCalendarUrl(event), t.outlook)}
+    </ul>
+  </details>`;
+}
+
+function copyAction(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult {
+  return html`<button type="button" class="button" part="copy-button" @click=${() => ctx.onCopyLink(event)}>
+      ${t.copyLink}
+    </button>
+    <span class="copy-status" part="copy-status" role="status">${ctx.copied ? t.linkCopied : nothing}</span>
+    ${ctx.copyFallback
+      ? html`<label class="copy-fallback" part="copy-fallback"
+          >${t.copyFallback}
+          <input
+            readonly
+            .value=${ctx.copyFallback}
+            @focus=${(e: Event) => (e.currentTarget as HTMLInputElement).select()}
+        /></label>`
+      : nothing}`;
+}
+
+/**
+ * One event as a card. Pure: the same event and context always give the same template, and every action goes
+ * through the context's callbacks. Adopt `eventCardStyles` in the shadow root that renders it.
+ */
+export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateResult {
+  const t = eventCardMessages[ctx.locale];
+  const anchor = eventAnchor(event);
+  const titleId = `${anchor}-title`;
+  const detailsId = `${anchor}-details`;
+  const cancelled = event.status === 'cancelled';
+  // The event's own language marks its texts when it differs from the interface's.
+  const contentLang = event.inLanguage.split('-')[0] !== ctx.locale ? event.inLanguage : nothing;
+  const categories = event.categories.length
+    ? html`<ul class="categories" part="categories">
+        ${event.categories.map((c) => html`<li>${t.category(c)}</li>`)}
+      </ul>`
+    : nothing;
+  const badges = [
+    statusBadge(event, ctx, t),
+    ...availabilityBadges(event, ctx, t),
+    ...audienceBadges(event, t),
+  ].filter((b) => b !== nothing);
+  return html`<article
+    class="card card--${ctx.layout} ${cancelled ? 'card--cancelled' : ''}"
+    part="card"
+    id=${anchor}
+    aria-labelledby=${titleId}
+  >
+    ${ctx.layout === 'compact' ? nothing : image(event)} ${dateBlock(event, ctx.locale)}
+    <div class="body">
+      ${heading(ctx.headingLevel, titleId, html`<span lang=${contentLang}>${event.name}</span>`)}
+      ${badges.length ? html`<ul class="badges">${badges}</ul>` : nothing} ${when(event, ctx, t)}
+      ${places(event, t)}
+      <p class="meta">
+        ${event.programme ? html`<span class="programme" part="programme">${event.programme}</span>` : nothing}
+        ${price(event, ctx, t)}
+        ${event.audiences.length
+          ? html`<span class="audiences" part="audiences">${t.audience(event.audiences.join(', '))}</span>`
+          : nothing}
+      </p>
+      ${categories}
+      ${event.summary && ctx.layout !== 'compact'
+        ? html`<p class="summary" part="summary" lang=${contentLang}>${event.summary}</p>`
+        : nothing}
+      <div class="actions" part="actions">
+        ${registerAction(event, ctx, t)}
+        ${hasDetails(event)
+          ? html`<button
+              type="button"
+              class="button"
+              part="details-button"
+              aria-expanded=${ctx.expanded ? 'true' : 'false'}
+              aria-controls=${detailsId}
+              @click=${() => ctx.onToggleDetails(event)}
+            >
+              ${t.moreDetails}
+            </button>`
+          : nothing}
+        ${calendarMenu(event, ctx, t)} ${copyAction(event, ctx, t)}
+      </div>
+      ${hasDetails(event) ? details(event, ctx, t, detailsId) : nothing}
+    </div>
+  </article>`;
+}

@@ -1,0 +1,303 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AgendaEvent, Feed } from '../../feed/model.js';
+import { resolveLocale } from '../../i18n/locale.js';
+import { FeedController } from '../../internal/feed-controller.js';
+import { eventJsonLd, removeJsonLd, upsertJsonLd } from '../../seo/jsonld.js';
+import { copyLink, downloadCalendarFile, eventLink, loadDescription, register } from './card-actions.js';
+import { eventCardMessages } from './event-card.messages.js';
+import { eventCardStyles } from './event-card.styles.js';
+import { renderEventCard, type CardLayout } from './event-card.template.js';
+
+/** How long "Lien copié" stays visible; screen readers have announced it by then. */
+const copiedFor = 4000;
+
+/**
+ * One event of the network's agenda: dates, place, status, audience, price, and the actions a reader needs
+ * (register, add to a calendar, share). Give it an event with `.event`, or a feed URL and an `event-id`.
+ * Publishes the event as schema.org JSON-LD in its light DOM for search engines.
+ *
+ * @tag ra-event-card
+ * @summary A single event card, standalone or fed by a feed URL.
+ *
+ * @fires ra-register - "S'inscrire" was pressed. Cancelable: `preventDefault()` to handle registration yourself;
+ *   otherwise the external registration page opens, or the registration form.
+ * @fires ra-feed-error - The feed could not be loaded.
+ *
+ * @csspart card - The card (an `<article>`).
+ * @csspart date - The date block (day and month, a range, or each session's day).
+ * @csspart title - The event's title (a heading of `heading-level`).
+ * @csspart time - The dates and times in words.
+ * @csspart zone-note - The event's time zone, named when the reader's differs.
+ * @csspart sessions - The list of sessions of a multi-session event.
+ * @csspart place - The places (name, address, map link) or "En ligne".
+ * @csspart map-link - The OpenStreetMap link of a place.
+ * @csspart badge - Every badge (status, places left, audience).
+ * @csspart status - The status badges (Reporté, Reprogrammé, Annulé, En ligne, Complet, Inscriptions closes).
+ * @csspart places - The "Plus que 3 places" badge.
+ * @csspart audience - The "Réservé aux adhérents" or restriction badges.
+ * @csspart programme - The programme.
+ * @csspart price - The price or "Gratuit".
+ * @csspart audiences - Who the event is for.
+ * @csspart categories - The list of categories.
+ * @csspart image - The picture.
+ * @csspart summary - The summary.
+ * @csspart actions - The row of buttons.
+ * @csspart register-button - "S'inscrire".
+ * @csspart details-button - "Plus de détails".
+ * @csspart calendar - The "Ajouter à mon agenda" menu (a `<details>`).
+ * @csspart calendar-button - The menu's button.
+ * @csspart calendar-menu - The menu's list (.ics, Google, Outlook).
+ * @csspart copy-button - "Copier le lien".
+ * @csspart copy-status - The "Lien copié" confirmation.
+ * @csspart copy-fallback - The link shown for manual copying when the clipboard is refused.
+ * @csspart details - The expandable detail.
+ * @csspart description - The sanitized description.
+ * @csspart contact - The contact.
+ * @csspart organizers - The organizers.
+ * @csspart partners - The partners.
+ * @csspart skeleton - The placeholder while the feed loads.
+ * @csspart message - The error or not-found message.
+ * @csspart retry-button - "Réessayer".
+ *
+ * @cssproperty --ra-color-primary - Date block, buttons and links (default `#00715a`).
+ * @cssproperty --ra-color-primary-contrast - Text on the primary colour (default `#ffffff`).
+ * @cssproperty --ra-color-text - Text (default `#1d2b2a`).
+ * @cssproperty --ra-color-muted - Secondary text (default `#4f5d5c`).
+ * @cssproperty --ra-color-surface - Card background (default `#ffffff`).
+ * @cssproperty --ra-color-surface-alt - Category chips, image placeholder (default `#f2f6f5`).
+ * @cssproperty --ra-color-border - Borders (default `#c9d3d1`).
+ * @cssproperty --ra-color-danger - The cancelled badge (default `#b3261e`).
+ * @cssproperty --ra-color-warning - Postponed, rescheduled and places-left badges (default `#8a5300`).
+ * @cssproperty --ra-color-success - The "Lien copié" confirmation (default `#1b6e2e`).
+ * @cssproperty --ra-color-focus - Focus ring (default `#0b57d0`).
+ * @cssproperty --ra-font-family - Font (default the system's).
+ * @cssproperty --ra-font-size - Base font size (default `1rem`).
+ * @cssproperty --ra-radius - Corner radius (default `0.5rem`).
+ * @cssproperty --ra-space - Base spacing (default `1rem`).
+ * @cssproperty --ra-density - Spacing multiplier (default `1`).
+ * @cssproperty --ra-shadow - Card shadow.
+ * @cssproperty --ra-transition - Hover transitions (none with reduced motion).
+ */
+export class RaEventCard extends LitElement {
+  static override styles = [
+    ...eventCardStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+
+      .skeleton {
+        display: grid;
+        gap: 0.75rem;
+        padding: 1rem;
+        border: 1px solid var(--_ra-color-border);
+        border-radius: var(--_ra-radius);
+        background: var(--_ra-color-surface);
+      }
+
+      .skeleton span {
+        display: block;
+        block-size: 1rem;
+        border-radius: 0.25rem;
+        background: var(--_ra-color-surface-alt);
+      }
+
+      .skeleton span:first-of-type {
+        block-size: 1.5rem;
+        inline-size: 70%;
+      }
+
+      .skeleton span:last-of-type {
+        inline-size: 40%;
+      }
+
+      .message {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem;
+        padding: 1rem;
+        border: 1px solid var(--_ra-color-border);
+        border-radius: var(--_ra-radius);
+        background: var(--_ra-color-surface);
+      }
+
+      .message p {
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** URL of the feed holding the event (relative URLs resolve against the page). Used with `event-id`. */
+  @property() feed = '';
+
+  /** The event's id in the feed. */
+  @property({ attribute: 'event-id' }) eventId = '';
+
+  /** The event itself, when the page already has it: no feed request then. */
+  @property({ attribute: false }) event?: AgendaEvent;
+
+  /** The current time as an ISO date-time, for demos and tests (default: the real clock). */
+  @property() now?: string;
+
+  /** `list` (default), `compact` (no image nor summary) or `grid` (image on top). */
+  @property({ reflect: true }) layout: CardLayout = 'list';
+
+  /** The title's heading level (2, 3 or 4) to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: 2 | 3 | 4 = 3;
+
+  /** The reader's IANA time zone, for demos and tests (default: the browser's). */
+  @property({ attribute: 'reader-zone' }) readerZone?: string;
+
+  /** Leaves out the schema.org JSON-LD this element otherwise writes into its light DOM. */
+  @property({ type: Boolean, attribute: 'no-jsonld' }) noJsonld = false;
+
+  /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @state() private expanded = false;
+  @state() private description?: unknown;
+  @state() private copied = false;
+  @state() private copyFallback?: string;
+
+  private readonly feedController = new FeedController(this, () =>
+    !this.event && this.feed && this.eventId ? this.feed : undefined,
+  );
+  private copiedTimer?: ReturnType<typeof setTimeout>;
+  private reportedMissing = '';
+  private publishedJsonLd?: AgendaEvent;
+
+  // `lang` is the platform's own attribute: watch it so a change re-renders in the new language.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.copiedTimer);
+    removeJsonLd(this);
+    this.publishedJsonLd = undefined;
+  }
+
+  /** The event shown: the `.event` property, else the feed's event with `event-id`. */
+  get currentEvent(): AgendaEvent | undefined {
+    return this.event ?? this.findEvent(this.feedController.feed);
+  }
+
+  private findEvent(feed: Feed | undefined): AgendaEvent | undefined {
+    return feed?.events.find((candidate) => candidate.id === this.eventId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('event') || changed.has('eventId') || changed.has('feed')) {
+      this.expanded = false;
+      this.description = undefined;
+      this.copied = false;
+      this.copyFallback = undefined;
+    }
+  }
+
+  protected override updated(): void {
+    const event = this.currentEvent;
+    if (this.noJsonld || !event) {
+      if (this.publishedJsonLd) removeJsonLd(this);
+      this.publishedJsonLd = undefined;
+    } else if (event !== this.publishedJsonLd) {
+      upsertJsonLd(this, eventJsonLd(event));
+      this.publishedJsonLd = event;
+    }
+    const feed = this.feedController.feed;
+    const missing = `${this.feed}#${this.eventId}`;
+    if (!this.event && feed && !event && this.reportedMissing !== missing) {
+      this.reportedMissing = missing;
+      console.error(`[ra-widgets] <ra-event-card>: no event "${this.eventId}" in the feed ${this.feed}.`);
+    }
+  }
+
+  override render() {
+    if (this.event) return this.renderCard(this.event);
+    if (!this.feed || !this.eventId) return nothing;
+    const t = eventCardMessages[resolveLocale(this)];
+    const fromFeed = (feed: Feed) => {
+      const event = this.findEvent(feed);
+      return event
+        ? this.renderCard(event)
+        : html`<div class="message" part="message" role="alert"><p>${t.notFound}</p></div>`;
+    };
+    return this.feedController.render({
+      pending: () => {
+        // A cached feed renders at once while it is refreshed.
+        const feed = this.feedController.feed;
+        return feed
+          ? fromFeed(feed)
+          : html`<div class="skeleton" part="skeleton" aria-busy="true" role="status">
+              <span class="visually-hidden">${t.loading}</span><span></span><span></span><span></span>
+            </div>`;
+      },
+      complete: fromFeed,
+      error: () =>
+        html`<div class="message" part="message" role="alert">
+          <p>${t.loadError}</p>
+          <button type="button" class="button" part="retry-button" @click=${() => this.feedController.retry()}>
+            ${t.retry}
+          </button>
+        </div>`,
+    });
+  }
+
+  private renderCard(event: AgendaEvent) {
+    const locale = resolveLocale(this);
+    const now = this.now ? new Date(this.now) : new Date();
+    return renderEventCard(event, {
+      locale,
+      now: Number.isNaN(now.getTime()) ? new Date() : now,
+      layout: this.layout,
+      headingLevel: [2, 3, 4].includes(this.headingLevel) ? this.headingLevel : 3,
+      readerZone: this.readerZone,
+      expanded: this.expanded,
+      description: this.description,
+      copied: this.copied,
+      copyFallback: this.copyFallback,
+      onToggleDetails: (target) => this.toggleDetails(target),
+      onRegister: (target, trigger) =>
+        register(this, target, {
+          feedUrl: this.feed || undefined,
+          lang: locale,
+          privacyPolicyUrl: this.feedController.feed?.privacyPolicyUrl,
+          trigger,
+        }),
+      onAddToCalendar: (target) => downloadCalendarFile(target),
+      onCopyLink: (target) => this.copy(target),
+    });
+  }
+
+  private toggleDetails(event: AgendaEvent): void {
+    this.expanded = !this.expanded;
+    if (this.expanded && event.descriptionHtml && this.description === undefined) {
+      loadDescription(event).then((description) => {
+        if (this.currentEvent === event) this.description = description;
+      });
+    }
+  }
+
+  private async copy(event: AgendaEvent): Promise<void> {
+    clearTimeout(this.copiedTimer);
+    if (await copyLink(event)) {
+      this.copyFallback = undefined;
+      this.copied = true;
+      this.copiedTimer = setTimeout(() => (this.copied = false), copiedFor);
+    } else {
+      this.copied = false;
+      this.copyFallback = eventLink(event);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('.copy-fallback input')?.focus();
+    }
+  }
+}
