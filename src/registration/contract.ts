@@ -36,6 +36,7 @@ const text = (max: number) =>
 const optionalText = (max: number) =>
   v.optional(v.pipe(v.string('invalid'), v.trim(), v.maxLength(max, 'too-long')));
 
+// The object's message ('required') is also what a missing key reports.
 export const registrationRequestSchema = v.object(
   {
     eventId: v.pipe(
@@ -83,7 +84,6 @@ export const registrationRequestSchema = v.object(
     website: v.pipe(v.string('invalid'), v.maxLength(0, 'invalid')),
     /** Milliseconds the person spent on the form (across reloads of a draft). */
     elapsedMs: v.pipe(v.number('invalid'), v.finite('invalid'), v.minValue(0, 'invalid')),
-    // The object's message is what a missing key reports.
   },
   'required',
 );
