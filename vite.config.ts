@@ -44,6 +44,8 @@ export default defineConfig(({ mode }) => {
         entry: {
           'ra-widgets': 'src/autoloader.ts',
           'ra-member-badge': 'src/components/member-badge/define.ts',
+          // The demo's and Storybook's snippet builder.
+          'badge-snippet': 'src/components/member-badge/snippet.ts',
         },
         formats: ['es'],
       },

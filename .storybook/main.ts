@@ -5,7 +5,10 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // Stories read the sample feed at /feed.json, as the demo server serves it.
-  staticDirs: [{ from: '../demo/data', to: '/' }],
+  staticDirs: [
+    { from: '../demo/data', to: '/' },
+    { from: '../stories/data', to: '/stories-data' },
+  ],
   core: { disableTelemetry: true },
 };
 
