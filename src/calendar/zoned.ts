@@ -1,0 +1,138 @@
+/**
+ * Wall-clock arithmetic in IANA time zones with nothing but `Intl`: what calendars (ICS, links) and JSON-LD need
+ * to write an instant as the event's local time. Offsets are seconds east of UTC.
+ */
+
+/** The local date and time an instant shows in a zone. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** A change of UTC offset: from `at` on, the zone is `to` seconds east of UTC instead of `from`. */
+export interface OffsetTransition {
+  at: Date;
+  from: number;
+  to: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+// One formatter per zone: creating them is by far the slowest part of the work.
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall-clock fields of `date` in `timeZone` (to the second). */
+export function wallTime(date: Date, timeZone: string): WallTime {
+  const fields: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(date)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return {
+    year: fields.year,
+    month: fields.month,
+    day: fields.day,
+    hour: fields.hour,
+    minute: fields.minute,
+    second: fields.second,
+  };
+}
+
+function wallAsUtc(wall: WallTime): number {
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+/** The UTC offset of `timeZone` at `date`, in seconds east of UTC (Paris in summer: 7200). */
+export function offsetSeconds(date: Date, timeZone: string): number {
+  const wholeSecond = Math.floor(date.getTime() / 1000) * 1000;
+  return (wallAsUtc(wallTime(date, timeZone)) - wholeSecond) / 1000;
+}
+
+const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+
+/** `2020-09-29`: the local date of `date` in `timeZone`. */
+export function isoDate(date: Date, timeZone: string): string {
+  const { year, month, day } = wallTime(date, timeZone);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** `+02:00`, `-05:00`, `+05:45`. */
+export function formatOffset(seconds: number, separator = ':'): string {
+  const sign = seconds < 0 ? '-' : '+';
+  const minutes = Math.round(Math.abs(seconds) / 60);
+  return `${sign}${pad(Math.floor(minutes / 60))}${separator}${pad(minutes % 60)}`;
+}
+
+/** `2020-09-29T09:00:00+02:00`: the instant as local time in `timeZone`, with that zone's offset then. */
+export function isoWithOffset(date: Date, timeZone: string): string {
+  const wall = wallTime(date, timeZone);
+  const time = `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
+  return `${isoDate(date, timeZone)}T${time}${formatOffset(offsetSeconds(date, timeZone))}`;
+}
+
+/**
+ * The instant at which `timeZone` shows `date` (`YYYY-MM-DD`) and `time` (`HH:mm` or `HH:mm:ss`).
+ * A time skipped by a clock change moves forward by the change; a repeated time resolves to its later instant.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute, second = 0] = time.split(':').map(Number);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Two passes: the first guess may sit on the other side of a clock change.
+  const guess = asUtc - offsetSeconds(new Date(asUtc), timeZone) * 1000;
+  return new Date(asUtc - offsetSeconds(new Date(guess), timeZone) * 1000);
+}
+
+/** The calendar date `days` after `date` (both `YYYY-MM-DD`). */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Every change of UTC offset in `timeZone` between `from` and `to`, found by sampling each day and bisecting to the
+ * second: the zone's real rules as the browser knows them, nothing hard-coded.
+ */
+export function offsetTransitions(timeZone: string, from: Date, to: Date): OffsetTransition[] {
+  const transitions: OffsetTransition[] = [];
+  let before = Math.floor(from.getTime() / 1000) * 1000;
+  let beforeOffset = offsetSeconds(new Date(before), timeZone);
+  while (before < to.getTime()) {
+    const after = before + DAY;
+    const afterOffset = offsetSeconds(new Date(after), timeZone);
+    if (afterOffset !== beforeOffset) {
+      let low = before;
+      let high = after;
+      while (high - low > 1000) {
+        const middle = low + Math.floor((high - low) / 2000) * 1000;
+        if (offsetSeconds(new Date(middle), timeZone) === beforeOffset) low = middle;
+        else high = middle;
+      }
+      transitions.push({ at: new Date(high), from: beforeOffset, to: afterOffset });
+    }
+    before = after;
+    beforeOffset = afterOffset;
+  }
+  return transitions;
+}

@@ -1,0 +1,115 @@
+/**
+ * Test data: a complete, typed `AgendaEvent` with sensible defaults (a morning meeting in Nantes, Paris time),
+ * shaped as `normalize` makes it. Override only what a test is about.
+ */
+import type { AgendaEvent, Place, Session, VirtualLocation } from '../../src/feed/model.js';
+import { zonedInstant } from '../../src/calendar/zoned.js';
+
+export const PARIS = 'Europe/Paris';
+
+/** The instant a wall-clock time shows in Paris: `paris('2020-09-29', '09:00')`. */
+export function paris(date: string, time = '00:00'): Date {
+  return zonedInstant(date, time, PARIS);
+}
+
+export const defaultPlace: Place = {
+  kind: 'place',
+  name: 'Maison des entreprises',
+  address: {
+    streetAddress: '10 rue de la Paix',
+    postalCode: '44000',
+    addressLocality: 'Nantes',
+    addressCountry: 'FR',
+  },
+  geo: { latitude: 47.2184, longitude: -1.5536 },
+};
+
+export const defaultVirtualLocation: VirtualLocation = {
+  kind: 'virtual',
+  name: 'Visioconférence',
+  url: 'https://visio.example.org/rencontre',
+};
+
+/** A session; all-day when only dates are given (`makeSession('2020-09-29')`). */
+export function makeSession(overrides: Partial<Session> = {}): Session {
+  const start = overrides.start ?? paris('2020-09-29', '09:00');
+  return { start, end: overrides.end ?? start, allDay: false, ...overrides };
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * A normalized event. `sessions` follow `start`/`end`/`allDay` unless given; given sessions set `start`/`end`
+ * (first start, last end) unless those are given too. `searchText` follows the texts unless given.
+ */
+export function makeEvent(overrides: Partial<AgendaEvent> = {}): AgendaEvent {
+  const sessions = overrides.sessions;
+  const start = overrides.start ?? sessions?.[0]?.start ?? paris('2020-09-29', '09:00');
+  const end =
+    overrides.end ??
+    (sessions?.length
+      ? new Date(Math.max(...sessions.map((session) => session.end.getTime())))
+      : undefined) ??
+    paris('2020-09-29', '12:00');
+  const allDay = overrides.allDay ?? sessions?.[0]?.allDay ?? false;
+  const event: AgendaEvent = {
+    id: 'rencontre-dirigeants',
+    name: 'Rencontre des dirigeants',
+    summary: 'Un petit-déjeuner pour échanger entre dirigeants du territoire.',
+    descriptionHtml: '<p>Un petit-déjeuner pour <strong>échanger</strong> entre dirigeants.</p>',
+    url: 'https://www.reseau-alliances.org/agenda/rencontre-dirigeants',
+    timeZone: PARIS,
+    status: 'scheduled',
+    previousStartDates: [],
+    attendanceMode: 'offline',
+    locations: [defaultPlace],
+    organizers: [{ name: 'Réseau Alliances', url: 'https://www.reseau-alliances.org' }],
+    partners: [],
+    offer: {
+      price: 0,
+      priceCurrency: 'EUR',
+      isAccessibleForFree: true,
+      availability: 'InStock',
+      validFrom: paris('2020-09-01'),
+      url: 'https://www.reseau-alliances.org/agenda/rencontre-dirigeants#inscription',
+    },
+    isAccessibleForFree: true,
+    maximumAttendeeCapacity: 40,
+    remainingAttendeeCapacity: 12,
+    audiences: ['Dirigeants'],
+    membersOnly: false,
+    inLanguage: 'fr',
+    image: {
+      url: 'https://www.reseau-alliances.org/images/rencontre.jpg',
+      alt: 'Des dirigeants autour d’une table',
+    },
+    categories: ['rencontre'],
+    programme: 'Club des dirigeants',
+    registration: {
+      required: true,
+      mode: 'inline',
+      endpoint: 'https://api.reseau-alliances.org/inscriptions',
+      questions: [],
+    },
+    contact: {
+      name: 'Claire Martin',
+      telephone: '+33 2 40 00 00 00',
+      email: 'claire.martin@reseau-alliances.org',
+    },
+    searchText: '',
+    ...overrides,
+    start,
+    end,
+    allDay,
+    sessions: sessions ?? [{ start, end, allDay }],
+  };
+  if (overrides.searchText === undefined) {
+    const places = event.locations.map((location) => location.name ?? '');
+    event.searchText = fold(
+      [event.name, event.summary, event.programme, ...places, ...event.categories].join(' '),
+    );
+  }
+  return event;
+}
