@@ -1,4 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
+import { zonedDay } from '../feed/time.js';
 import { intlLocale, type Locale } from './locale.js';
 
 /*
@@ -54,12 +55,7 @@ function formatRange(format: Intl.DateTimeFormat, start: Date, end: Date): strin
 }
 
 /** The calendar day of `date` in `zone`, as `YYYY-MM-DD` (what groups events by day and compares days). */
-export function toDateKey(date: Date, zone: string): string {
-  const local = new TZDate(date.getTime(), zone);
-  const month = String(local.getMonth() + 1).padStart(2, '0');
-  const day = String(local.getDate()).padStart(2, '0');
-  return `${String(local.getFullYear()).padStart(4, '0')}-${month}-${day}`;
-}
+export const toDateKey: (date: Date, zone: string) => string = zonedDay;
 
 /**
  * The last day a timed event touches: an end at midnight sharp belongs to the day before (an evening until
