@@ -8,13 +8,9 @@ import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Feed } from '../src/feed/model.js';
-import {
-  IDEMPOTENCY_HEADER,
-  MAX_BODY_BYTES,
-  isIdempotencyKey,
-  registrationEndpoint,
-} from '../src/registration/contract.js';
+import { IDEMPOTENCY_HEADER, MAX_BODY_BYTES, isIdempotencyKey } from '../src/registration/contract.js';
 import { registrationsCsv } from './csv.js';
+import { withEndpoints } from './feed-source.js';
 import { errorOutcome, register, type Outcome } from './registrations.js';
 import { listRegistrations, type Db } from './storage.js';
 
@@ -80,24 +76,6 @@ function fixedWindowLimiter({ windowMs, max }: AppOptions['rateLimit']) {
     window.count += 1;
     return window.count > max ? Math.ceil((window.start + windowMs - now) / 1000) : undefined;
   };
-}
-
-/** Adds our registration endpoint to inline events that have none: how the sample feed gets its endpoints. */
-function withEndpoints(document: unknown, origin: string): unknown {
-  if (
-    !document ||
-    typeof document !== 'object' ||
-    !Array.isArray((document as { events?: unknown }).events)
-  ) {
-    return document;
-  }
-  const events = (document as { events: unknown[] }).events.map((event) => {
-    if (!event || typeof event !== 'object') return event;
-    const { id, registration } = event as { id?: unknown; registration?: Record<string, unknown> };
-    if (typeof id !== 'string' || registration?.mode !== 'inline' || registration.endpoint) return event;
-    return { ...event, registration: { ...registration, endpoint: registrationEndpoint(origin, id) } };
-  });
-  return { ...document, events };
 }
 
 function sameSecret(given: string, expected: string): boolean {

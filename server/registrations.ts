@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { AgendaEvent, Feed } from '../src/feed/model.js';
+import { foldText } from '../src/feed/normalize.js';
 import {
   ERROR_HTTP_STATUS,
   MIN_FILL_MS,
@@ -43,10 +44,8 @@ export function errorOutcome(
 
 const invalid = (fieldErrors: Record<string, FieldErrorKey>) => errorOutcome('invalid', { fieldErrors });
 
-/** Lower-case, accent-free, single-spaced: how member names and e-mails are compared. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+/** Member names compare lower-case, accent-free and single-spaced. */
+const fold = (text: string) => foldText(text).replace(/\s+/g, ' ').trim();
 
 /** Why an event takes no registration at `now`, if it does not. */
 function isClosed(event: AgendaEvent, now: Date): boolean {
