@@ -46,12 +46,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const textFields = ['firstName', 'lastName', 'email', 'organisation', 'jobTitle', 'phone', 'memberOrganisation'] as const;
+type TextField = 'firstName' | 'lastName' | 'email' | 'organisation' | 'jobTitle' | 'phone' | 'memberOrganisation';
 
 /** Reads back only well-formed values: the stored JSON may come from an older version or another script. */
 function readValues(raw: unknown): DraftValues | undefined {
   if (!isRecord(raw)) return undefined;
-  const text = (key: (typeof textFields)[number]) => (typeof raw[key] === 'string' ? raw[key] : '');
+  const text = (key: TextField) => (typeof raw[key] === 'string' ? raw[key] : '');
   const answers: Record<string, string | boolean> = {};
   if (isRecord(raw.answers)) {
     for (const [id, answer] of Object.entries(raw.answers)) {

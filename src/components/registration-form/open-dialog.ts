@@ -1,0 +1,25 @@
+/**
+ * Registration in a modal dialog, for an event card whose `ra-register` event the page did not handle. Loaded on
+ * demand by the card: importing it registers `<ra-registration-form>`.
+ */
+import './define.js';
+import type { AgendaEvent } from '../../feed/model.js';
+
+/**
+ * Appends a `<ra-registration-form mode="modal">` for `event` to the page. It opens as a native modal dialog
+ * (Escape closes it), gives focus back to `trigger` when closed, and removes itself.
+ */
+export function openRegistrationDialog(
+  event: AgendaEvent,
+  options: { feedUrl?: string; lang?: string; privacyPolicyUrl?: string; trigger?: HTMLElement },
+): void {
+  const form = document.createElement('ra-registration-form');
+  form.event = event;
+  form.mode = 'modal';
+  if (options.feedUrl) form.feed = options.feedUrl;
+  if (options.lang) form.lang = options.lang;
+  if (options.privacyPolicyUrl) form.privacyPolicy = options.privacyPolicyUrl;
+  const active = document.activeElement;
+  form.trigger = options.trigger ?? (active instanceof HTMLElement ? active : undefined);
+  document.body.append(form);
+}
