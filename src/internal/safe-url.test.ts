@@ -18,7 +18,12 @@ describe('safeUrl', () => {
   });
 
   it('drops javascript: URLs, whatever their case and padding', () => {
-    const attempts = ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', '\u0001javascript:x'];
+    const attempts = [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      '\u0001javascript:x',
+    ];
     expect(attempts.map(safeUrl)).to.deep.equal([undefined, undefined, undefined, undefined]);
   });
 

@@ -20,7 +20,11 @@ export interface RegisterOptions {
  * Dispatches a cancelable `ra-register` on `host`; unless the page handles it, follows the external registration
  * URL in a new window or opens the registration form. Resolves once the default action has started.
  */
-export async function register(host: HTMLElement, event: AgendaEvent, options: RegisterOptions = {}): Promise<void> {
+export async function register(
+  host: HTMLElement,
+  event: AgendaEvent,
+  options: RegisterOptions = {},
+): Promise<void> {
   if (!host.dispatchEvent(new RaRegisterEvent(event))) return;
   if (event.registration.mode === 'external') {
     const url = safeUrl(event.registration.url);

@@ -92,7 +92,9 @@ function heading(level: CardContext['headingLevel'], id: string, content: Templa
 
 function dayMonth(date: Date, event: AgendaEvent, locale: Locale): TemplateResult {
   const { day, month } = formatDayMonth(date, event.timeZone, locale);
-  return html`<span class="day-month"><span class="day">${day}</span> <span class="month">${month}</span></span>`;
+  return html`<span class="day-month"
+    ><span class="day">${day}</span> <span class="month">${month}</span></span
+  >`;
 }
 
 /** The calendar-leaf block: one day, a range, or each session's day. Decorative: the body says it in words. */
@@ -102,18 +104,23 @@ function dateBlock(event: AgendaEvent, locale: Locale): TemplateResult {
   if (event.sessions.length > 1) {
     content = html`${event.sessions.map((session) => dayMonth(session.start, event, locale))}`;
   } else {
-    const last = event.allDay ? event.end : new Date(Math.max(event.start.getTime(), event.end.getTime() - 1));
+    const last = event.allDay
+      ? event.end
+      : new Date(Math.max(event.start.getTime(), event.end.getTime() - 1));
     content =
       toDateKey(event.start, zone) === toDateKey(last, zone)
         ? dayMonth(event.start, event, locale)
-        : html`${dayMonth(event.start, event, locale)}<span class="range-dash">–</span>${dayMonth(last, event, locale)}`;
+        : html`${dayMonth(event.start, event, locale)}<span class="range-dash">–</span
+            >${dayMonth(last, event, locale)}`;
   }
   return html`<div class="date" part="date" aria-hidden="true">${content}</div>`;
 }
 
 function sessionWhen(session: Session, event: AgendaEvent, locale: Locale): string {
   const days = formatDateRange(session.start, session.end, event.timeZone, locale, session.allDay);
-  return session.allDay ? days : `${days}, ${formatTimeRange(session.start, session.end, event.timeZone, locale)}`;
+  return session.allDay
+    ? days
+    : `${days}, ${formatTimeRange(session.start, session.end, event.timeZone, locale)}`;
 }
 
 /** The dates and times in words, in the event's zone, with the zone named when the reader's clock differs. */
@@ -154,7 +161,9 @@ function mapUrl(place: Place): string | undefined {
     const { latitude, longitude } = place.geo;
     return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`;
   }
-  const query = [place.name, addressText(place.address), place.address?.addressCountry].filter(Boolean).join(', ');
+  const query = [place.name, addressText(place.address), place.address?.addressCountry]
+    .filter(Boolean)
+    .join(', ');
   return query ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}` : undefined;
 }
 
@@ -165,11 +174,13 @@ function location(place: Place | VirtualLocation, t: EventCardMessages): Templat
   return html`<li>
     ${place.name ? html`<span class="place-name">${place.name}</span>` : nothing}
     ${address ? html`<span class="address">${address}</span>` : nothing}
-    ${map
-      ? html`<a class="map-link" part="map-link" href=${map} target="_blank" rel="noopener"
-          >${t.map}<span class="visually-hidden"> ${t.newWindow}</span></a
-        >`
-      : nothing}
+    ${
+      map
+        ? html`<a class="map-link" part="map-link" href=${map} target="_blank" rel="noopener"
+            >${t.map}<span class="visually-hidden"> ${t.newWindow}</span></a
+          >`
+        : nothing
+    }
   </li>`;
 }
 
@@ -177,7 +188,9 @@ function places(event: AgendaEvent, t: EventCardMessages): TemplateResult | type
   const locations =
     event.status === 'moved-online' ? event.locations.filter((l) => l.kind === 'virtual') : event.locations;
   if (locations.length === 0 && (event.attendanceMode === 'online' || event.status === 'moved-online')) {
-    return html`<ul class="place" part="place"><li class="online">${t.online}</li></ul>`;
+    return html`<ul class="place" part="place">
+      <li class="online">${t.online}</li>
+    </ul>`;
   }
   if (locations.length === 0) return nothing;
   return html`<ul class="place" part="place">
@@ -185,7 +198,11 @@ function places(event: AgendaEvent, t: EventCardMessages): TemplateResult | type
   </ul>`;
 }
 
-function statusBadge(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult | typeof nothing {
+function statusBadge(
+  event: AgendaEvent,
+  ctx: CardContext,
+  t: EventCardMessages,
+): TemplateResult | typeof nothing {
   const badge = (kind: string, label: string, extra: TemplateResult | typeof nothing = nothing) =>
     html`<li class="badge status status--${kind}" part="badge status">${label}${extra}</li>`;
   switch (event.status) {
@@ -224,8 +241,12 @@ function availabilityBadges(event: AgendaEvent, ctx: CardContext, t: EventCardMe
 
 function audienceBadges(event: AgendaEvent, t: EventCardMessages): unknown[] {
   return [
-    event.membersOnly ? html`<li class="badge audience" part="badge audience">${t.membersOnly}</li>` : nothing,
-    event.restriction ? html`<li class="badge audience" part="badge audience">${event.restriction}</li>` : nothing,
+    event.membersOnly
+      ? html`<li class="badge audience" part="badge audience">${t.membersOnly}</li>`
+      : nothing,
+    event.restriction
+      ? html`<li class="badge audience" part="badge audience">${event.restriction}</li>`
+      : nothing,
   ];
 }
 
@@ -234,13 +255,22 @@ function price(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): Temp
   const free = event.isAccessibleForFree || offer?.isAccessibleForFree || offer?.price === 0;
   if (free) return html`<span class="price" part="price">${t.free}</span>`;
   if (offer?.price === undefined) return nothing;
-  return html`<span class="price" part="price">${formatPrice(offer.price, offer.priceCurrency, ctx.locale)}</span>`;
+  return html`<span class="price" part="price"
+    >${formatPrice(offer.price, offer.priceCurrency, ctx.locale)}</span
+  >`;
 }
 
 function image(event: AgendaEvent): TemplateResult | typeof nothing {
   const src = safeUrl(event.image?.url);
   if (!event.image || !src) return nothing;
-  return html`<img class="image" part="image" src=${src} alt=${event.image.alt} loading="lazy" decoding="async" />`;
+  return html`<img
+    class="image"
+    part="image"
+    src=${src}
+    alt=${event.image.alt}
+    loading="lazy"
+    decoding="async"
+  />`;
 }
 
 function link(url: string | undefined, label: string, t: EventCardMessages): TemplateResult | string {
@@ -293,15 +323,22 @@ function details(event: AgendaEvent, ctx: CardContext, t: EventCardMessages, id:
       </div>`
     : nothing;
   return html`<div class="details" part="details" id=${id} ?hidden=${!ctx.expanded}>
-    ${ctx.expanded
-      ? html`${description} ${contact(event, t)} ${organizations(t.organizers, event.organizers, 'organizers', t)}
-        ${organizations(t.partners, event.partners, 'partners', t)}
-        ${event.url && safeUrl(event.url) ? html`<p>${link(event.url, t.eventPage, t)}</p>` : nothing}`
-      : nothing}
+    ${
+      ctx.expanded
+        ? html`${description} ${contact(event, t)}
+          ${organizations(t.organizers, event.organizers, 'organizers', t)}
+          ${organizations(t.partners, event.partners, 'partners', t)}
+          ${event.url && safeUrl(event.url) ? html`<p>${link(event.url, t.eventPage, t)}</p>` : nothing}`
+        : nothing
+    }
   </div>`;
 }
 
-function registerAction(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult | typeof nothing {
+function registerAction(
+  event: AgendaEvent,
+  ctx: CardContext,
+  t: EventCardMessages,
+): TemplateResult | typeof nothing {
   if (!canRegister(event, ctx.now)) return nothing;
   if (event.registration.mode === 'external') {
     const onClick = (e: MouseEvent) => {
@@ -330,7 +367,11 @@ function registerAction(event: AgendaEvent, ctx: CardContext, t: EventCardMessag
   </button>`;
 }
 
-function calendarMenu(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult | typeof nothing {
+function calendarMenu(
+  event: AgendaEvent,
+  ctx: CardContext,
+  t: EventCardMessages,
+): TemplateResult | typeof nothing {
   if (event.status === 'cancelled') return nothing;
   const close = (e: Event) => (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
   const external = (url: string | undefined, label: string) =>
@@ -367,15 +408,17 @@ function copyAction(event: AgendaEvent, ctx: CardContext, t: EventCardMessages):
       ${t.copyLink}
     </button>
     <span class="copy-status" part="copy-status" role="status">${ctx.copied ? t.linkCopied : nothing}</span>
-    ${ctx.copyFallback
-      ? html`<label class="copy-fallback" part="copy-fallback"
-          >${t.copyFallback}
-          <input
-            readonly
-            .value=${ctx.copyFallback}
-            @focus=${(e: Event) => (e.currentTarget as HTMLInputElement).select()}
-        /></label>`
-      : nothing}`;
+    ${
+      ctx.copyFallback
+        ? html`<label class="copy-fallback" part="copy-fallback"
+            >${t.copyFallback}
+            <input
+              readonly
+              .value=${ctx.copyFallback}
+              @focus=${(e: Event) => (e.currentTarget as HTMLInputElement).select()}
+          /></label>`
+        : nothing
+    }`;
 }
 
 /**
@@ -409,33 +452,45 @@ export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateR
     ${ctx.layout === 'compact' ? nothing : image(event)} ${dateBlock(event, ctx.locale)}
     <div class="body">
       ${heading(ctx.headingLevel, titleId, html`<span lang=${contentLang}>${event.name}</span>`)}
-      ${badges.length ? html`<ul class="badges">${badges}</ul>` : nothing} ${when(event, ctx, t)}
-      ${places(event, t)}
+      ${
+        badges.length
+          ? html`<ul class="badges">
+              ${badges}
+            </ul>`
+          : nothing
+      }
+      ${when(event, ctx, t)} ${places(event, t)}
       <p class="meta">
         ${event.programme ? html`<span class="programme" part="programme">${event.programme}</span>` : nothing}
         ${price(event, ctx, t)}
-        ${event.audiences.length
-          ? html`<span class="audiences" part="audiences">${t.audience(event.audiences.join(', '))}</span>`
-          : nothing}
+        ${
+          event.audiences.length
+            ? html`<span class="audiences" part="audiences">${t.audience(event.audiences.join(', '))}</span>`
+            : nothing
+        }
       </p>
       ${categories}
-      ${event.summary && ctx.layout !== 'compact'
-        ? html`<p class="summary" part="summary" lang=${contentLang}>${event.summary}</p>`
-        : nothing}
+      ${
+        event.summary && ctx.layout !== 'compact'
+          ? html`<p class="summary" part="summary" lang=${contentLang}>${event.summary}</p>`
+          : nothing
+      }
       <div class="actions" part="actions">
         ${registerAction(event, ctx, t)}
-        ${hasDetails(event)
-          ? html`<button
-              type="button"
-              class="button"
-              part="details-button"
-              aria-expanded=${ctx.expanded ? 'true' : 'false'}
-              aria-controls=${detailsId}
-              @click=${() => ctx.onToggleDetails(event)}
-            >
-              ${t.moreDetails}
-            </button>`
-          : nothing}
+        ${
+          hasDetails(event)
+            ? html`<button
+                type="button"
+                class="button"
+                part="details-button"
+                aria-expanded=${ctx.expanded ? 'true' : 'false'}
+                aria-controls=${detailsId}
+                @click=${() => ctx.onToggleDetails(event)}
+              >
+                ${t.moreDetails}
+              </button>`
+            : nothing
+        }
         ${calendarMenu(event, ctx, t)} ${copyAction(event, ctx, t)}
       </div>
       ${hasDetails(event) ? details(event, ctx, t, detailsId) : nothing}

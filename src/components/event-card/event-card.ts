@@ -232,20 +232,20 @@ export class RaEventCard extends LitElement {
         : html`<div class="message" part="message" role="alert"><p>${t.notFound}</p></div>`;
     };
     return this.feedController.render({
-      pending: () => {
-        // A cached feed renders at once while it is refreshed.
-        const feed = this.feedController.feed;
-        return feed
-          ? fromFeed(feed)
-          : html`<div class="skeleton" part="skeleton" aria-busy="true" role="status">
-              <span class="visually-hidden">${t.loading}</span><span></span><span></span><span></span>
-            </div>`;
-      },
+      pending: () =>
+        html`<div class="skeleton" part="skeleton" aria-busy="true" role="status">
+          <span class="visually-hidden">${t.loading}</span><span></span><span></span><span></span>
+        </div>`,
       complete: fromFeed,
       error: () =>
         html`<div class="message" part="message" role="alert">
           <p>${t.loadError}</p>
-          <button type="button" class="button" part="retry-button" @click=${() => this.feedController.retry()}>
+          <button
+            type="button"
+            class="button"
+            part="retry-button"
+            @click=${() => this.feedController.retry()}
+          >
             ${t.retry}
           </button>
         </div>`,

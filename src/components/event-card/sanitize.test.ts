@@ -8,7 +8,8 @@ declare global {
   }
 }
 
-const forbiddenElements = 'script, iframe, object, embed, svg, math, form, style, input, button, textarea, img, link, meta, base';
+const forbiddenElements =
+  'script, iframe, object, embed, svg, math, form, style, input, button, textarea, img, link, meta, base';
 const unsafeUrl = /^\s*(?:javascript|data|vbscript):/i;
 
 /** DOMPurify's own test payloads (a copy of /work/shared/corpora/dompurify-xss-payloads.json). */
@@ -29,7 +30,12 @@ function renderCorpus(corpus: Corpus): HTMLElement {
 }
 
 describe('sanitizeDescription', () => {
-  const originals = { alert: window.alert, confirm: window.confirm, prompt: window.prompt, print: window.print };
+  const originals = {
+    alert: window.alert,
+    confirm: window.confirm,
+    prompt: window.prompt,
+    print: window.print,
+  };
   let container: HTMLElement;
   let corpus: Corpus;
 
@@ -84,7 +90,22 @@ describe('sanitizeDescription', () => {
   });
 
   it('keeps only the allowed tags', () => {
-    const allowed = new Set(['SECTION', 'P', 'BR', 'STRONG', 'EM', 'B', 'I', 'UL', 'OL', 'LI', 'A', 'H3', 'H4', 'BLOCKQUOTE']);
+    const allowed = new Set([
+      'SECTION',
+      'P',
+      'BR',
+      'STRONG',
+      'EM',
+      'B',
+      'I',
+      'UL',
+      'OL',
+      'LI',
+      'A',
+      'H3',
+      'H4',
+      'BLOCKQUOTE',
+    ]);
     const tags = new Set([...container.querySelectorAll('*')].map((el) => el.tagName));
     expect([...tags].filter((tag) => !allowed.has(tag))).to.deep.equal([]);
   });
@@ -96,9 +117,11 @@ describe('sanitizeDescription', () => {
   });
 
   it('keeps the formatting the feed allows', () => {
-    expect(sanitizeHtml('<h3>Programme</h3><p>Un <strong>atelier</strong> <em>pratique</em></p><ul><li>a</li></ul>')).to.equal(
-      '<h3>Programme</h3><p>Un <strong>atelier</strong> <em>pratique</em></p><ul><li>a</li></ul>',
-    );
+    expect(
+      sanitizeHtml(
+        '<h3>Programme</h3><p>Un <strong>atelier</strong> <em>pratique</em></p><ul><li>a</li></ul>',
+      ),
+    ).to.equal('<h3>Programme</h3><p>Un <strong>atelier</strong> <em>pratique</em></p><ul><li>a</li></ul>');
   });
 
   it('opens links in a new window without an opener', () => {
@@ -108,9 +131,9 @@ describe('sanitizeDescription', () => {
   });
 
   it('keeps mailto: and tel: links', () => {
-    expect(sanitizeHtml('<a href="mailto:a@example.org">a</a><a href="tel:+33240000000">t</a>')).to.contain(
-      'href="mailto:a@example.org"',
-    ).and.to.contain('href="tel:+33240000000"');
+    expect(sanitizeHtml('<a href="mailto:a@example.org">a</a><a href="tel:+33240000000">t</a>'))
+      .to.contain('href="mailto:a@example.org"')
+      .and.to.contain('href="tel:+33240000000"');
   });
 
   it('drops a javascript: href but keeps the link text', () => {
@@ -118,8 +141,8 @@ describe('sanitizeDescription', () => {
   });
 
   it('drops style attributes and forms', () => {
-    expect(sanitizeHtml('<p style="color:red">x</p><form action="https://e.org"><input name="a"></form>')).to.equal(
-      '<p>x</p>',
-    );
+    expect(
+      sanitizeHtml('<p style="color:red">x</p><form action="https://e.org"><input name="a"></form>'),
+    ).to.equal('<p>x</p>');
   });
 });
