@@ -7,7 +7,7 @@ export const messages = defineCatalogue({
     since: (year: string) => `depuis ${year}`,
     linkLabel: (name: string, year?: string) =>
       `${name} est adhérent de Réseau Alliances${year ? ` depuis ${year}` : ''} : voir sa fiche sur le site du réseau`,
-    fallback: 'Adhérent Réseau Alliances',
+    linkSuffix: (name: string) => ` : ${name}, voir sa fiche sur le site du réseau`,
   },
   en: {
     member: 'Réseau Alliances member',
@@ -15,6 +15,6 @@ export const messages = defineCatalogue({
     since: (year: string) => `since ${year}`,
     linkLabel: (name: string, year?: string) =>
       `${name} is a member of Réseau Alliances${year ? ` since ${year}` : ''}: see its page on the network's site`,
-    fallback: 'Réseau Alliances member',
+    linkSuffix: (name: string) => `: ${name}, see its page on the network's site`,
   },
 });

@@ -122,21 +122,20 @@ export class RaMemberBadge extends LitElement {
     const text = messages[resolveLocale(this)];
     const year = member.memberSince?.slice(0, 4);
     const href = safeUrl(member.url) ?? networkUrl;
-    const showText = this.variant !== 'icon';
-    return html`<a
-      part="badge"
-      class="badge"
-      href=${href}
-      aria-label=${text.linkLabel(member.name, year)}
-      title=${this.variant === 'icon' ? text.member : nothing}
-    >
+    // Visible text stays the start of the link's name (WCAG 2.5.3); the member's name completes it for screen
+    // readers. The icon alone has no visible text, so it carries the whole sentence as its label.
+    if (this.variant === 'icon') {
+      return html`<a part="badge" class="badge" href=${href} aria-label=${text.linkLabel(member.name, year)}>
+        ${this.renderMark()}
+      </a>`;
+    }
+    return html`<a part="badge" class="badge" href=${href}>
       ${this.renderMark()}
-      ${showText
-        ? html`<span part="text" class="text">
-            <span part="title" class="title">${this.variant === 'compact' ? text.memberShort : text.member}</span>
-            ${year && this.variant === 'full' ? html`<span part="since" class="since">${text.since(year)}</span>` : nothing}
-          </span>`
-        : nothing}
+      <span part="text" class="text">
+        <span part="title" class="title">${this.variant === 'compact' ? text.memberShort : text.member}</span>
+        ${year && this.variant === 'full' ? html`<span part="since" class="since">${text.since(year)}</span>` : nothing}
+        <span class="visually-hidden">${text.linkSuffix(member.name)}</span>
+      </span>
     </a>`;
   }
 
