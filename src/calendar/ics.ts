@@ -4,11 +4,13 @@
  */
 import type { AgendaEvent, Schedule } from '../feed/model.js';
 import { isHttpUrl, locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
+import { firstOccurrenceEnd, scheduleRule, WEEKDAYS } from './rrule.js';
 import {
-  addDays,
+  exclusiveEndDay,
   isoDate,
   offsetSeconds,
   offsetTransitions,
+  utcBasic,
   wallTime,
   zonedInstant,
   type OffsetTransition,
@@ -25,12 +27,6 @@ const UID_DOMAIN = 'reseau-alliances.org';
 const DEFAULT_PRODID = '-//Reseau Alliances//ra-widgets//FR';
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
-const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-const FREQUENCIES: Record<Schedule['repeatFrequency'], string> = {
-  daily: 'DAILY',
-  weekly: 'WEEKLY',
-  monthly: 'MONTHLY',
-};
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
 
@@ -63,13 +59,6 @@ export function foldLine(line: string): string {
   return folded;
 }
 
-function utcStamp(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
 function localStamp(date: Date, timeZone: string): string {
   const wall = wallTime(date, timeZone);
   const day = `${pad(wall.year, 4)}${pad(wall.month)}${pad(wall.day)}`;
@@ -80,27 +69,6 @@ const basicDate = (date: string) => date.replace(/-/g, '');
 
 function dateTime(name: string, date: Date, timeZone: string): string {
   return `${name};TZID=${timeZone}:${localStamp(date, timeZone)}`;
-}
-
-/** DTEND of an all-day session: the day after its last day (exclusive), never before its first. */
-function exclusiveEndDay(start: Date, end: Date, timeZone: string): string {
-  const first = isoDate(start, timeZone);
-  const last = isoDate(end, timeZone);
-  return addDays(last > first ? last : first, 1);
-}
-
-/**
- * The RRULE value (without `RRULE:`) of a schedule whose occurrences start at `time` local in `timeZone`.
- * UNTIL is UTC, as RFC 5545 requires when DTSTART has a TZID.
- */
-export function scheduleRule(schedule: Schedule, timeZone: string): string {
-  const parts = [`FREQ=${FREQUENCIES[schedule.repeatFrequency]}`];
-  if (schedule.endDate) {
-    parts.push(`UNTIL=${utcStamp(zonedInstant(schedule.endDate, schedule.startTime, timeZone))}`);
-  }
-  if (schedule.byDay.length > 0)
-    parts.push(`BYDAY=${schedule.byDay.map((day) => WEEKDAYS[day % 7]).join(',')}`);
-  return parts.join(';');
 }
 
 function organizerLine(event: AgendaEvent): string[] {
@@ -142,12 +110,8 @@ function describe(event: AgendaEvent, index: number): string[] {
 function scheduleDates(event: AgendaEvent, schedule: Schedule): string[] {
   const zone = event.timeZone;
   const lines = [dateTime('DTSTART', event.start, zone)];
-  if (schedule.endTime) {
-    const day = isoDate(event.start, zone);
-    let end = zonedInstant(day, schedule.endTime, zone);
-    if (end <= event.start) end = zonedInstant(addDays(day, 1), schedule.endTime, zone);
-    lines.push(dateTime('DTEND', end, zone));
-  }
+  const end = firstOccurrenceEnd(event, schedule);
+  if (end > event.start) lines.push(dateTime('DTEND', end, zone));
   lines.push(`RRULE:${scheduleRule(schedule, zone)}`);
   if (schedule.exceptDates.length > 0) {
     const excluded = schedule.exceptDates.map((date) =>
@@ -175,7 +139,7 @@ function vevents(event: AgendaEvent, now: Date): string[][] {
   const head = (n: number) => [
     'BEGIN:VEVENT',
     `UID:${escapeText(`${event.id}-${n}@${UID_DOMAIN}`)}`,
-    `DTSTAMP:${utcStamp(now)}`,
+    `DTSTAMP:${utcBasic(now)}`,
   ];
   if (event.schedule) {
     return [[...head(1), ...scheduleDates(event, event.schedule), ...describe(event, 0), 'END:VEVENT']];
@@ -283,7 +247,7 @@ export function vtimezone(timeZone: string, first: number, last: number): string
       previous !== undefined &&
       transitionWall(previous).getUTCFullYear() === transitionWall(transition).getUTCFullYear() - 1 &&
       yearlyRule(previous).key === yearly.key;
-    const start = utcStamp(transitionWall(transition)).slice(0, -1);
+    const start = utcBasic(transitionWall(transition)).slice(0, -1);
     lines.push(...observance(kind, start, transition.from, transition.to, repeats ? yearly.rule : undefined));
   });
   lines.push('END:VTIMEZONE');

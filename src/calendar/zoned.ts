@@ -108,6 +108,21 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
+/** `20200929T070000Z`: the instant in UTC, iCalendar's basic format (also Google Calendar's). */
+export function utcBasic(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+/** The day after the last local day of an all-day span (exclusive end, as calendars want), never before the first. */
+export function exclusiveEndDay(start: Date, end: Date, timeZone: string): string {
+  const first = isoDate(start, timeZone);
+  const last = isoDate(end, timeZone);
+  return addDays(last > first ? last : first, 1);
+}
+
 const DAY = 86_400_000;
 
 /**
