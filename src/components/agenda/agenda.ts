@@ -1,0 +1,655 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AgendaEvent, AttendanceMode, Feed } from '../../feed/model.js';
+import { facets, filterEvents, groupByMonth, past, sortEvents, upcoming, type Facets } from '../../feed/query.js';
+import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
+import { FeedController } from '../../internal/feed-controller.js';
+import { eventJsonLd, removeJsonLd, upsertJsonLd } from '../../seo/jsonld.js';
+import { copyLink, downloadCalendarFile, eventLink, loadDescription, register } from '../event-card/card-actions.js';
+import { eventCardMessages } from '../event-card/event-card.messages.js';
+import { eventCardStyles } from '../event-card/event-card.styles.js';
+import { renderEventCard, type CardContext } from '../event-card/event-card.template.js';
+import { messages } from './agenda.messages.js';
+import { agendaStyles } from './agenda.styles.js';
+import {
+  readUrlState,
+  urlPrefix,
+  writeUrlState,
+  type AgendaUrlState,
+  type ModeFilter,
+  type UrlStateMode,
+  type ViewName,
+} from './agenda.url-state.js';
+
+export type AgendaLayout = 'list' | 'compact' | 'grid';
+
+/** Typing pauses this long before the list follows, so a fast typist does not filter on every key. */
+const searchDelay = 150;
+
+/** Recomputes only when one of its inputs changed (by identity): the agenda's filtering stays O(1) per render. */
+class Memo<Args extends readonly unknown[], Result> {
+  #args?: Args;
+  #result?: Result;
+
+  get(args: Args, compute: (...args: Args) => Result): Result {
+    if (!this.#args || args.some((arg, i) => !Object.is(arg, this.#args?.[i]))) {
+      this.#args = args;
+      this.#result = compute(...args);
+    }
+    return this.#result as Result;
+  }
+}
+
+/** A comma-separated attribute as a list: `category="atelier, club"`. */
+function list(value: string | undefined): string[] | undefined {
+  const items = value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items?.length ? items : undefined;
+}
+
+function toDate(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * A `from`/`to` attribute: an instant as given, or a whole day in the reader's zone (`to="2020-10-31"` keeps the
+ * 31st: it ends at the next midnight).
+ */
+function dayBound(value: string | undefined, edge: 'start' | 'end'): Date | undefined {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value?.trim() ?? '');
+  if (!day) return toDate(value);
+  const [, year, month, date] = day.map(Number) as [number, number, number, number];
+  return new Date(year, month - 1, edge === 'start' ? date : date + 1);
+}
+
+/** `filters="false"` (or `off`) hides the filter bar; absent or any other value shows it. */
+const onUnlessFalse = {
+  fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
+};
+
+type Shown =
+  | { kind: 'loading' }
+  | { kind: 'error' }
+  | { kind: 'nothing'; view: ViewName }
+  | { kind: 'no-match'; facets: Facets }
+  | { kind: 'events'; facets: Facets; results: AgendaEvent[]; shown: AgendaEvent[] };
+
+/**
+ * The network's agenda: upcoming (or past) events grouped by month, with filters, search and "Voir plus".
+ *
+ * @tag ra-agenda
+ * @summary The Réseau Alliances agenda, for any website: `<ra-agenda feed="https://…/feed.json"></ra-agenda>`.
+ *
+ * @fires ra-feed-error - The feed could not be read (`event.url`, `event.error`); the agenda shows its error state.
+ * @fires ra-register - A reader pressed "S'inscrire" on an event (`event.event`); cancel it to handle registration.
+ *
+ * @csspart filters - The filter bar (a `<form role="search">`).
+ * @csspart search - The text search input.
+ * @csspart chip - Every filter chip (category, programme, period); pressed chips also carry `chip-pressed`.
+ * @csspart chip-pressed - A pressed chip.
+ * @csspart members-toggle - The "members only" checkbox.
+ * @csspart mode-select - The online / in person select.
+ * @csspart clear-button - "Effacer les filtres" (in the bar and in the no-match state).
+ * @csspart status - The polite live region announcing the result count.
+ * @csspart list - The region holding the events (and the loading skeleton, with `aria-busy`).
+ * @csspart month - One month's section.
+ * @csspart month-heading - A month's heading ("septembre 2020").
+ * @csspart items - The list of a month's events.
+ * @csspart item - The list item around one event card.
+ * @csspart skeleton - A placeholder card while loading.
+ * @csspart more-button - "Voir plus".
+ * @csspart empty - The empty state (no events, or none matching the filters).
+ * @csspart empty-button - The empty state's action (to the past events, or clearing the filters).
+ * @csspart error - The error state.
+ * @csspart retry-button - "Réessayer".
+ *
+ * @cssproperty [--ra-agenda-gap=calc(var(--ra-space) * var(--ra-density))] - Space between cards and sections.
+ * @cssproperty [--ra-agenda-card-min-width=16rem] - Narrowest card in the grid layout.
+ * @cssproperty [--ra-agenda-chip-background=var(--ra-color-surface)] - A chip at rest.
+ * @cssproperty [--ra-agenda-chip-background-pressed=var(--ra-color-primary)] - A pressed chip.
+ * @cssproperty [--ra-agenda-heading-color=var(--ra-color-primary)] - Month headings.
+ * @cssproperty [--ra-agenda-skeleton-color=var(--ra-color-surface-alt)] - Loading placeholders.
+ * @cssproperty [--ra-color-primary=#00715a] - The network's green: pressed chips, buttons, headings.
+ * @cssproperty [--ra-color-primary-contrast=#ffffff] - Text on the primary colour.
+ * @cssproperty [--ra-color-accent=#b8d200] - Accents.
+ * @cssproperty [--ra-color-text=#1d2b2a] - Text.
+ * @cssproperty [--ra-color-muted=#4f5d5c] - Secondary text (labels, result count).
+ * @cssproperty [--ra-color-surface=#ffffff] - Card and control backgrounds.
+ * @cssproperty [--ra-color-surface-alt=#f2f6f5] - The filter bar's background.
+ * @cssproperty [--ra-color-border=#c9d3d1] - Borders.
+ * @cssproperty [--ra-color-danger=#b3261e] - The error state.
+ * @cssproperty [--ra-color-focus=#0b57d0] - Focus rings.
+ * @cssproperty [--ra-font-family=system-ui, sans-serif] - Font.
+ * @cssproperty [--ra-font-size=1rem] - Base font size.
+ * @cssproperty [--ra-radius=0.5rem] - Corner radius.
+ * @cssproperty [--ra-space=1rem] - Base spacing.
+ * @cssproperty [--ra-density=1] - Spacing multiplier (e.g. 0.75 for a denser agenda).
+ */
+export class RaAgenda extends LitElement {
+  static override styles = [eventCardStyles, agendaStyles];
+
+  /** The element follows its own `lang` attribute (and inherits the page's otherwise). */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /** URL of the feed (attribute), or a `Feed` object already read (property). */
+  @property({ attribute: 'feed' }) feed?: string | Feed;
+
+  /** How many events a page shows; "Voir plus" adds as many. */
+  @property({ type: Number }) limit = 10;
+
+  /** Only these categories (comma-separated slugs, e.g. `atelier,club`). */
+  @property() category?: string;
+
+  /** Only these programmes (comma-separated, e.g. `Cycle Habiter`). */
+  @property() programme?: string;
+
+  /** Only events for these audiences (comma-separated `audienceType`s, e.g. `Dirigeants`). */
+  @property() audience?: string;
+
+  /** Only this attendance mode: `offline`, `online` or `mixed`. */
+  @property() mode?: AttendanceMode;
+
+  /** Only events ending on or after this date (`YYYY-MM-DD` or ISO 8601). */
+  @property() from?: string;
+
+  /** Only events starting on or before this date (`YYYY-MM-DD` or ISO 8601). */
+  @property() to?: string;
+
+  /** The present, as ISO 8601 (demos and tests); the real time when absent. */
+  @property() now?: string;
+
+  /** `list` (default), `compact` or `grid`; reflected so page CSS can follow it. */
+  @property({ reflect: true }) layout: AgendaLayout = 'list';
+
+  /** `upcoming` (default) or `past` events; the reader can switch too. */
+  @property() view: ViewName = 'upcoming';
+
+  /** Shows the interactive filter bar (default). `filters="false"` hides it; the attributes still filter. */
+  @property({ converter: onUnlessFalse }) filters = true;
+
+  /**
+   * Keeps the reader's filters in the page URL (`query` or `hash`) so a filtered agenda can be linked and the
+   * back button works. Off by default: with several agendas, give each an `id` (it prefixes the parameters).
+   */
+  @property({ attribute: 'url-state' }) urlState?: UrlStateMode;
+
+  /** Level of the month headings (cards use the next level): fit the agenda in the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Leaves out the schema.org JSON-LD otherwise written into the light DOM for search engines. */
+  @property({ type: Boolean, attribute: 'no-jsonld' }) noJsonld = false;
+
+  @state() private categories: string[] = [];
+  @state() private programmes: string[] = [];
+  @state() private text = '';
+  @state() private modeFilter: ModeFilter = '';
+  @state() private membersOnly = false;
+  @state() private pages = 1;
+  @state() private expanded = new Set<string>();
+  @state() private descriptions = new Map<string, unknown>();
+  /** The event whose link was just copied, and the link shown when the clipboard refused it. */
+  @state() private copied?: { id: string; fallback?: string };
+  /** How many events "Voir plus" just added, for the live region; 0 after any other change. */
+  @state() private added = 0;
+
+  #locale: Locale = 'fr';
+  #now = new Date();
+  #controller = new FeedController(this, () => this.feed);
+  #timeline = new Memo<[Feed, string | undefined, ViewName], AgendaEvent[]>();
+  #base = new Memo<[AgendaEvent[], ...(string | undefined)[]], AgendaEvent[]>();
+  #facets = new Memo<[AgendaEvent[]], Facets>();
+  #results = new Memo<[AgendaEvent[], string[], string[], string, ModeFilter, boolean], AgendaEvent[]>();
+  #searchTimer?: ReturnType<typeof setTimeout>;
+  /** The last URL write was a search: further typing replaces that history entry instead of adding one. */
+  #lastWriteWasText = false;
+  /** The event whose card takes the focus once "Voir plus" has rendered it. */
+  #focusId?: string;
+  /** What the last render showed. */
+  #view: Shown = { kind: 'loading' };
+  #shown: AgendaEvent[] = [];
+  #jsonLdFor?: AgendaEvent[];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.#onPopState);
+    this.#readUrl();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#onPopState);
+    clearTimeout(this.#searchTimer);
+    removeJsonLd(this);
+    this.#jsonLdFor = undefined;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#locale = resolveLocale(this);
+    if (changed.has('urlState') && changed.get('urlState') !== undefined) this.#readUrl();
+    const narrowing = ['feed', 'now', 'view', 'category', 'programme', 'audience', 'mode', 'from', 'to'] as const;
+    if (narrowing.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.pages = 1;
+  }
+
+  protected override render(): TemplateResult {
+    const t = messages[this.#locale];
+    const shown = this.#model();
+    this.#view = shown;
+    this.#shown = shown.kind === 'events' ? shown.shown : [];
+    const filterable = shown.kind === 'events' || shown.kind === 'no-match';
+    return html`
+      ${filterable && this.filters ? this.#renderFilters(shown.facets) : nothing}
+      <p part="status" class="status ${shown.kind === 'events' ? '' : 'visually-hidden'}" role="status">
+        ${this.#statusText(shown)}
+      </p>
+      <div part="list" class="list" aria-busy=${shown.kind === 'loading' ? 'true' : 'false'}>
+        ${this.#renderBody(shown)}
+      </div>
+      ${shown.kind === 'events' && shown.shown.length < shown.results.length
+        ? html`<div class="more">
+            <button part="more-button" class="button primary" type="button" @click=${this.#showMore}>
+              ${t.more}
+            </button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  protected override updated(): void {
+    if (this.#focusId) {
+      const item = this.renderRoot.querySelector<HTMLElement>(`[data-event-id="${this.#focusId}"]`);
+      const heading = item?.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]') ?? item;
+      if (heading) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus();
+        this.#focusId = undefined;
+      }
+    }
+    this.#writeJsonLd();
+  }
+
+  /** What the reader sees, from the feed's state, the attributes and the reader's filters (memoized). */
+  #model(): Shown {
+    const shown = this.#controller.render({
+      pending: (): Shown => ({ kind: 'loading' }),
+      error: (): Shown => ({ kind: 'error' }),
+      complete: (feed: Feed): Shown => {
+        const timeline = this.#timeline.get([feed, this.now, this.view], (feed, now, view) => {
+          // Without a `now` attribute the clock is read when the feed arrives: the list does not shift under the reader.
+          this.#now = toDate(now) ?? new Date();
+          return view === 'past'
+            ? sortEvents(past(feed.events, this.#now), 'desc')
+            : sortEvents(upcoming(feed.events, this.#now), 'asc');
+        });
+        const base = this.#base.get(
+          [timeline, this.category, this.programme, this.audience, this.mode, this.from, this.to],
+          (events, category, programme, audience, mode, from, to) =>
+            filterEvents(events, {
+              categories: list(category),
+              programmes: list(programme),
+              audience: list(audience),
+              mode: mode as AttendanceMode | undefined,
+              from: dayBound(from, 'start'),
+              to: dayBound(to, 'end'),
+            }),
+        );
+        if (!base.length) return { kind: 'nothing', view: this.view };
+        const available = this.#facets.get([base], facets);
+        const results = this.#results.get(
+          [base, this.categories, this.programmes, this.text, this.modeFilter, this.membersOnly],
+          (events, categories, programmes, text, mode, membersOnly) =>
+            filterEvents(events, {
+              categories: categories.length ? categories : undefined,
+              programmes: programmes.length ? programmes : undefined,
+              text: text || undefined,
+              mode: mode || undefined,
+              membersOnly: membersOnly || undefined,
+            }),
+        );
+        if (!results.length) return { kind: 'no-match', facets: available };
+        const shown = results.slice(0, Math.max(1, this.limit) * this.pages);
+        return { kind: 'events', facets: available, results, shown };
+      },
+    }) as Shown | undefined;
+    // No feed named yet: the same skeleton, until the page sets one.
+    return shown ?? { kind: 'loading' };
+  }
+
+  #statusText(shown: Shown): string {
+    const t = messages[this.#locale];
+    switch (shown.kind) {
+      case 'loading':
+        return t.loading;
+      case 'error':
+        return t.error;
+      case 'nothing':
+        return shown.view === 'past' ? t.noPast : t.noUpcoming;
+      case 'no-match':
+        return t.noMatch;
+      case 'events':
+        return this.added ? `${t.results(shown.results.length)} · ${t.moreShown(this.added)}` : t.results(shown.results.length);
+    }
+  }
+
+  #renderBody(shown: Shown): unknown {
+    const t = messages[this.#locale];
+    switch (shown.kind) {
+      case 'loading':
+        return [0, 1, 2].map(() => html`<div part="skeleton" class="skeleton"></div>`);
+      case 'error':
+        return html`<div part="error" class="error">
+          <p>${t.error}</p>
+          <button part="retry-button" class="button primary" type="button" @click=${() => this.#controller.retry()}>
+            ${t.retry}
+          </button>
+        </div>`;
+      case 'nothing':
+        return html`<div part="empty" class="empty">
+          <p>${shown.view === 'past' ? t.noPast : t.noUpcoming}</p>
+          <button part="empty-button" class="button" type="button" @click=${this.#toggleView}>
+            ${shown.view === 'past' ? t.showUpcoming : t.showPast}
+          </button>
+        </div>`;
+      case 'no-match':
+        return html`<div part="empty" class="empty">
+          <p>${t.noMatch}</p>
+          <button part="empty-button clear-button" class="button" type="button" @click=${this.#clearFilters}>
+            ${t.clearFilters}
+          </button>
+        </div>`;
+      case 'events':
+        return this.#renderMonths(shown.shown);
+    }
+  }
+
+  #renderMonths(events: AgendaEvent[]): unknown {
+    const level = Math.min(Math.max(this.headingLevel, 1), 6);
+    const context = this.#cardContext(Math.min(Math.max(level + 1, 2), 4) as CardContext['headingLevel']);
+    return repeat(
+      groupByMonth(events, intlLocale[this.#locale]),
+      (group) => group.key,
+      (group) => html`<section part="month" class="month">
+        <div part="month-heading" class="month-heading" role="heading" aria-level=${level}>
+          ${group.label}
+        </div>
+        <ul part="items" class="items">
+          ${repeat(
+            group.events,
+            (event) => event.id,
+            (event) => html`<li part="item" class="item" data-event-id=${event.id}>
+              ${renderEventCard(event, {
+                ...context,
+                expanded: this.expanded.has(event.id),
+                description: this.descriptions.get(event.id),
+                copied: this.copied?.id === event.id && !this.copied.fallback,
+                copyFallback: this.copied?.id === event.id ? this.copied.fallback : undefined,
+              })}
+            </li>`,
+          )}
+        </ul>
+      </section>`,
+    );
+  }
+
+  #cardContext(headingLevel: CardContext['headingLevel']): Omit<CardContext, 'expanded' | 'description'> {
+    return {
+      locale: this.#locale,
+      headingLevel,
+      layout: this.layout,
+      now: this.#now,
+      onToggleDetails: this.#toggleDetails,
+      onRegister: this.#register,
+      onAddToCalendar: (event) => void downloadCalendarFile(event),
+      onCopyLink: this.#copyLink,
+    };
+  }
+
+  #renderFilters(available: Facets): TemplateResult {
+    const t = messages[this.#locale];
+    const { category } = eventCardMessages[this.#locale];
+    // A chip stays while pressed, even when the period no longer has that category: the reader can unpress it.
+    const categories = withSelected(available.categories, this.categories);
+    const programmes = withSelected(available.programmes, this.programmes);
+    const filtered = this.#hasFilters();
+    return html`<form part="filters" class="filters" role="search" aria-label=${t.filtersLabel} @submit=${this.#onSubmit}>
+      <div class="field search">
+        <label for="search">${t.search}</label>
+        <input
+          id="search"
+          part="search"
+          type="search"
+          autocomplete="off"
+          placeholder=${t.searchPlaceholder}
+          .value=${this.text}
+          @input=${this.#onSearchInput}
+        />
+      </div>
+      <div class="field">
+        <label for="mode">${t.mode}</label>
+        <select id="mode" part="mode-select" @change=${this.#onModeChange}>
+          <option value="" ?selected=${!this.modeFilter}>${t.anyMode}</option>
+          <option value="online" ?selected=${this.modeFilter === 'online'}>${t.online}</option>
+          <option value="offline" ?selected=${this.modeFilter === 'offline'}>${t.offline}</option>
+        </select>
+      </div>
+      <label class="toggle">
+        <input
+          part="members-toggle"
+          type="checkbox"
+          .checked=${this.membersOnly}
+          @change=${this.#onMembersChange}
+        />${t.membersOnly}
+      </label>
+      <div class="chips" role="group" aria-labelledby="view-label">
+        <span class="group-label" id="view-label">${t.view}</span>
+        ${(['upcoming', 'past'] as const).map((view) =>
+          this.#chip(view === 'upcoming' ? t.upcoming : t.past, this.view === view, () => this.#setView(view)),
+        )}
+      </div>
+      ${categories.length > 1 || this.categories.length
+        ? html`<div class="chips" role="group" aria-labelledby="categories-label">
+            <span class="group-label" id="categories-label">${t.categories}</span>
+            ${categories.map(({ value, count }) =>
+              this.#chip(category(value), this.categories.includes(value), () =>
+                this.#change({ categories: toggle(this.categories, value) }),
+              count,
+              ),
+            )}
+          </div>`
+        : nothing}
+      ${programmes.length > 1 || this.programmes.length
+        ? html`<div class="chips" role="group" aria-labelledby="programmes-label">
+            <span class="group-label" id="programmes-label">${t.programmes}</span>
+            ${programmes.map(({ value, count }) =>
+              this.#chip(value, this.programmes.includes(value), () =>
+                this.#change({ programmes: toggle(this.programmes, value) }),
+              count,
+              ),
+            )}
+          </div>`
+        : nothing}
+      ${filtered
+        ? html`<button part="clear-button" class="button" type="button" @click=${this.#clearFilters}>
+            ${t.clearFilters}
+          </button>`
+        : nothing}
+    </form>`;
+  }
+
+  #chip(label: string, pressed: boolean, onClick: () => void, count?: number): TemplateResult {
+    return html`<button
+      part=${pressed ? 'chip chip-pressed' : 'chip'}
+      class="chip"
+      type="button"
+      aria-pressed=${pressed ? 'true' : 'false'}
+      @click=${onClick}
+    >
+      ${label}${count === undefined ? nothing : html` <span class="count">(${count})</span>`}
+    </button>`;
+  }
+
+  #hasFilters(): boolean {
+    return Boolean(
+      this.categories.length || this.programmes.length || this.text || this.modeFilter || this.membersOnly,
+    );
+  }
+
+  /** The reader changed a filter: back to the first page, and into the URL when asked. */
+  #change(update: Partial<AgendaUrlState>): void {
+    this.#apply({ ...update, pages: update.pages ?? 1 });
+    this.added = 0;
+    this.#writeUrl(Object.keys(update).every((key) => key === 'text'));
+  }
+
+  #apply(update: Partial<AgendaUrlState>): void {
+    if (update.categories) this.categories = update.categories;
+    if (update.programmes) this.programmes = update.programmes;
+    if (update.text !== undefined) this.text = update.text;
+    if (update.mode !== undefined) this.modeFilter = update.mode;
+    if (update.membersOnly !== undefined) this.membersOnly = update.membersOnly;
+    if (update.view) this.view = update.view;
+    if (update.pages) this.pages = update.pages;
+  }
+
+  #urlState(): AgendaUrlState {
+    return {
+      categories: this.categories,
+      programmes: this.programmes,
+      text: this.text,
+      mode: this.modeFilter,
+      membersOnly: this.membersOnly,
+      view: this.view,
+      pages: this.pages,
+    };
+  }
+
+  #readUrl(): void {
+    if (!this.urlState) return;
+    this.#apply(readUrlState(location.href, this.urlState, urlPrefix(this.id)));
+  }
+
+  #writeUrl(textOnly: boolean): void {
+    if (!this.urlState) return;
+    const href = writeUrlState(location.href, this.urlState, urlPrefix(this.id), this.#urlState());
+    if (href === location.href) return;
+    // One history entry per search, not one per key typed.
+    if (textOnly && this.#lastWriteWasText) history.replaceState(history.state, '', href);
+    else history.pushState(history.state, '', href);
+    this.#lastWriteWasText = textOnly;
+  }
+
+  #onPopState = (): void => {
+    this.#lastWriteWasText = false;
+    this.added = 0;
+    this.#readUrl();
+  };
+
+  #onSearchInput = (event: InputEvent): void => {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.#change({ text: value.trim() }), searchDelay);
+  };
+
+  #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    clearTimeout(this.#searchTimer);
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
+    this.#change({ text: input?.value.trim() ?? '' });
+  };
+
+  #onModeChange = (event: Event): void => {
+    this.#change({ mode: (event.target as HTMLSelectElement).value as ModeFilter });
+  };
+
+  #onMembersChange = (event: Event): void => {
+    this.#change({ membersOnly: (event.target as HTMLInputElement).checked });
+  };
+
+  #setView(view: ViewName): void {
+    if (view !== this.view) this.#change({ view });
+  }
+
+  #toggleView = (): void => {
+    this.#setView(this.view === 'past' ? 'upcoming' : 'past');
+  };
+
+  #clearFilters = (): void => {
+    clearTimeout(this.#searchTimer);
+    this.#change({ categories: [], programmes: [], text: '', mode: '', membersOnly: false });
+  };
+
+  #showMore = (): void => {
+    if (this.#view.kind !== 'events') return;
+    const { results, shown } = this.#view;
+    const next = results.slice(shown.length, shown.length + Math.max(1, this.limit));
+    // Keyboard users carry on from the first new card rather than from the top of the page.
+    this.#focusId = next[0]?.id;
+    this.pages += 1;
+    this.#writeUrl(false);
+    this.added = next.length;
+  };
+
+  #toggleDetails = (event: AgendaEvent): void => {
+    const expanded = new Set(this.expanded);
+    if (expanded.has(event.id)) expanded.delete(event.id);
+    else {
+      expanded.add(event.id);
+      if (event.descriptionHtml && !this.descriptions.has(event.id)) void this.#loadDescription(event);
+    }
+    this.expanded = expanded;
+  };
+
+  /** The sanitizer is only needed once a reader opens a card: it stays out of the first load. */
+  async #loadDescription(event: AgendaEvent): Promise<void> {
+    const description = await loadDescription(event);
+    this.descriptions = new Map(this.descriptions).set(event.id, description);
+  }
+
+  #register = (event: AgendaEvent, trigger: HTMLElement): void => {
+    void register(this, event, {
+      feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
+      lang: this.#locale,
+      privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
+      trigger,
+    });
+  };
+
+  #copyLink = async (event: AgendaEvent): Promise<void> => {
+    const copied = await copyLink(event);
+    this.copied = { id: event.id, fallback: copied ? undefined : eventLink(event) };
+  };
+
+  #writeJsonLd(): void {
+    if (this.noJsonld || !this.#shown.length) {
+      if (this.#jsonLdFor) removeJsonLd(this);
+      this.#jsonLdFor = undefined;
+      return;
+    }
+    if (this.#jsonLdFor === this.#shown) return;
+    this.#jsonLdFor = this.#shown;
+    upsertJsonLd(this, {
+      '@context': 'https://schema.org',
+      '@graph': this.#shown.map((event) => eventJsonLd(event)),
+    });
+  }
+}
+
+function toggle(values: string[], value: string): string[] {
+  return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+}
+
+function withSelected<T extends { value: string; count: number }>(available: T[], selected: string[]): T[] {
+  const missing = selected.filter((value) => !available.some((facet) => facet.value === value));
+  return [...available, ...missing.map((value) => ({ value, count: 0 }) as T)];
+}
