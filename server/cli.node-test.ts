@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, beforeEach, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { insertRegistration, listRegistrations, openDatabase, type RegistrationRow } from './storage.js';
+
+const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'ra-cli-'));
+const dbPath = join(dir, 'registrations.sqlite');
+const feedPath = join(dir, 'feed.json');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+writeFileSync(
+  feedPath,
+  JSON.stringify({
+    version: 1,
+    events: [
+      {
+        id: 'passe',
+        name: 'Passé',
+        startDate: '2019-05-02T09:00:00+02:00',
+        registration: { mode: 'inline' },
+      },
+      {
+        id: 'futur',
+        name: 'Futur',
+        startDate: '2099-05-02T09:00:00+02:00',
+        registration: { mode: 'inline' },
+      },
+    ],
+  }),
+);
+
+function row(
+  id: string,
+  eventId: string,
+  email: string,
+  createdAt = new Date().toISOString(),
+): RegistrationRow {
+  return {
+    id,
+    event_id: eventId,
+    email,
+    first_name: 'Camille',
+    last_name: id === 'r1' ? '@SUM(A1:A9)' : 'Durand',
+    organisation: 'Atelier Crétois',
+    job_title: 'Dirigeante',
+    phone: null,
+    member_organisation: null,
+    answers: '{}',
+    newsletter: 0,
+    status: 'confirmed',
+    position: null,
+    created_at: createdAt,
+  };
+}
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    env: { ...process.env, RA_DB: dbPath, RA_FEED: feedPath },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeEach(() => {
+  rmSync(dbPath, { force: true });
+  const db = openDatabase(dbPath);
+  insertRegistration(db, row('r1', 'futur', 'camille@example.org'));
+  insertRegistration(db, row('r2', 'passe', 'camille@example.org'));
+  insertRegistration(db, row('r3', 'futur', 'sam@example.org'));
+  insertRegistration(db, row('r4', 'disparu', 'old@example.org', '2001-01-01T00:00:00.000Z'));
+  insertRegistration(db, row('r5', 'disparu', 'new@example.org'));
+  db.close();
+});
+
+const remaining = () => {
+  const db = openDatabase(dbPath);
+  const ids = ['futur', 'passe', 'disparu'].flatMap((e) => listRegistrations(db, e).map((r) => r.id));
+  db.close();
+  return ids.sort();
+};
+
+describe('npm run registrations', () => {
+  it('lists an event’s registrations', () => {
+    const { status, stdout } = cli('list', 'futur');
+    assert.equal(status, 0);
+    assert.match(stdout, /sam@example\.org/);
+    assert.match(stdout, /2 registration\(s\): 2 confirmed, 0 waitlisted\./);
+  });
+
+  it('exports an event as CSV to a file', () => {
+    const out = join(dir, 'futur.csv');
+    assert.equal(cli('export', 'futur', '--out', out).status, 0);
+    const lines = readFileSync(out, 'utf8').trim().split('\r\n');
+    assert.equal(lines.length, 3);
+    assert.ok(lines[1]!.startsWith('r1,confirmed,,'));
+    assert.ok(lines[1]!.includes(",Camille,'@SUM(A1:A9),camille@example.org,"));
+  });
+
+  it('exports to standard output without --out', () => {
+    assert.match(cli('export', 'futur').stdout, /^\uFEFFregistration_id,/);
+  });
+
+  it('erases one person’s registrations, whatever the case of the e-mail', () => {
+    const { status, stdout } = cli('erase', '--email', 'Camille@Example.org');
+    assert.equal(status, 0);
+    assert.match(stdout, /Erased 2 registration\(s\)/);
+    assert.deepEqual(remaining(), ['r3', 'r4', 'r5']);
+  });
+
+  it('purges ended events and old registrations of unknown events', () => {
+    const { status, stdout } = cli('purge', '--retention-days', '30');
+    assert.equal(status, 0);
+    assert.match(stdout, /Purged 2 registration\(s\)/);
+    assert.deepEqual(remaining(), ['r1', 'r3', 'r5']);
+  });
+
+  it('keeps everything within a long retention', () => {
+    cli('purge', '--retention-days', '36500');
+    assert.deepEqual(remaining(), ['r1', 'r2', 'r3', 'r4', 'r5']);
+  });
+
+  it('exits 2 with the usage on an unknown command', () => {
+    const { status, stderr } = cli('frobnicate');
+    assert.equal(status, 2);
+    assert.match(stderr, /Usage: npm run registrations/);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Staff commands on the registrations database (`RA_DB`):
+ *
+ *   npm run registrations -- list <event-id>
+ *   npm run registrations -- export <event-id> [--out file.csv]
+ *   npm run registrations -- erase --email <e-mail>
+ *   npm run registrations -- purge [--retention-days N] [--feed feed.json]
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readConfig } from './config.js';
+import { registrationsCsv } from './csv.js';
+import { defaultFeedPath, fileFeedSource } from './feed-source.js';
+import { eraseByEmail, purge } from './registrations.js';
+import { listRegistrations, openDatabase } from './storage.js';
+
+const USAGE = `Usage: npm run registrations -- <command>
+  list <event-id>                          the event's registrations, confirmed then waitlisted
+  export <event-id> [--out file.csv]       the same as CSV (to standard output without --out)
+  erase --email <e-mail>                   delete one person's registrations (GDPR erasure)
+  purge [--retention-days N] [--feed f]    delete registrations of events that ended more than N days ago
+                                           (default RA_RETENTION_DAYS or 365)`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    out: { type: 'string' },
+    email: { type: 'string' },
+    'retention-days': { type: 'string' },
+    feed: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+const [command, eventId] = positionals;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const db = openDatabase();
+switch (command) {
+  case 'list': {
+    if (!eventId) fail('list needs an event id.');
+    const rows = listRegistrations(db, eventId);
+    for (const r of rows) {
+      const place = r.status === 'confirmed' ? 'confirmed' : `waitlisted #${r.position}`;
+      console.log(
+        [place, r.created_at, `${r.first_name} ${r.last_name}`, r.email, r.organisation].join('\t'),
+      );
+    }
+    const confirmed = rows.filter((r) => r.status === 'confirmed').length;
+    console.log(
+      `${rows.length} registration(s): ${confirmed} confirmed, ${rows.length - confirmed} waitlisted.`,
+    );
+    break;
+  }
+  case 'export': {
+    if (!eventId) fail('export needs an event id.');
+    const rows = listRegistrations(db, eventId);
+    const csv = registrationsCsv(rows);
+    if (values.out) {
+      writeFileSync(values.out, csv);
+      console.error(`Wrote ${rows.length} registration(s) to ${values.out}.`);
+    } else process.stdout.write(csv);
+    break;
+  }
+  case 'erase': {
+    if (!values.email) fail('erase needs --email.');
+    const count = eraseByEmail(db, values.email);
+    console.log(`Erased ${count} registration(s) of ${values.email}.`);
+    break;
+  }
+  case 'purge': {
+    const days =
+      values['retention-days'] === undefined ? readConfig().retentionDays : Number(values['retention-days']);
+    if (!Number.isFinite(days) || days < 0) fail('--retention-days must be a number of days.');
+    const { feed } = await fileFeedSource(values.feed ?? defaultFeedPath()).load();
+    const count = purge(db, feed, days, new Date());
+    console.log(`Purged ${count} registration(s) older than the ${days}-day retention.`);
+    break;
+  }
+  default:
+    fail(command ? `Unknown command "${command}".` : 'No command.');
+}
+db.close();
