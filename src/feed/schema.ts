@@ -114,7 +114,9 @@ export function schemaOrgName<T extends string>(value: SchemaOrgValue<T>): T {
 /** `startDate`/`endDate` pairs: same kind (both dates or both date-times), and the end not before the start. */
 function endAfterStart(input: { startDate: string; endDate?: string | undefined }): boolean {
   const { startDate, endDate } = input;
-  if (endDate === undefined) return true;
+  // A malformed date is reported on its own field; comparing it would only add noise.
+  const wellFormed = (date: string) => (PLAIN_DATE.test(date) || DATE_TIME.test(date)) && isCalendarDate(date);
+  if (endDate === undefined || !wellFormed(startDate) || !wellFormed(endDate)) return true;
   if (isPlainDate(startDate) !== isPlainDate(endDate)) return false;
   return isPlainDate(startDate) ? endDate >= startDate : Date.parse(endDate) >= Date.parse(startDate);
 }
