@@ -67,7 +67,12 @@ const events: AgendaEvent[] = [
 function manyEvents(count: number): AgendaEvent[] {
   return Array.from({ length: count }, (_, i) => {
     const start = new Date(paris('2020-09-02', '09:00').getTime() + i * 86_400_000);
-    return makeEvent({ id: `evenement-${i}`, name: `Événement ${i}`, start, end: new Date(start.getTime() + 3_600_000) });
+    return makeEvent({
+      id: `evenement-${i}`,
+      name: `Événement ${i}`,
+      start,
+      end: new Date(start.getTime() + 3_600_000),
+    });
   });
 }
 
@@ -128,14 +133,20 @@ function feedUrl(): string {
 const feedJson = JSON.stringify({
   version: 1,
   events: [
-    { id: 'atelier-climat', name: 'Atelier climat', startDate: '2020-09-15T09:00:00+02:00', category: ['atelier'] },
+    {
+      id: 'atelier-climat',
+      name: 'Atelier climat',
+      startDate: '2020-09-15T09:00:00+02:00',
+      category: ['atelier'],
+    },
     { id: 'forum-economie', name: 'Forum', startDate: '2020-10-20T09:00:00+02:00', category: ['forum'] },
   ],
 });
 
 type Answer = () => Response | Promise<Response>;
 const ok: Answer = () => new Response(feedJson, { headers: { 'Content-Type': 'application/json' } });
-const notFound: Answer = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+const notFound: Answer = () =>
+  new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
 const never: Answer = () => new Promise<Response>(() => undefined);
 
 /** The n-th request gets the n-th answer, later ones the last. */
@@ -190,11 +201,13 @@ describe('<ra-agenda> loading the feed', () => {
     stubFetch(notFound);
     let error: Error | undefined;
     const url = feedUrl();
-    const el = await fixture<RaAgenda>(html`<ra-agenda
-      feed=${url}
-      now=${NOW}
-      @ra-feed-error=${(e: GlobalEventHandlersEventMap['ra-feed-error']) => (error = e.error)}
-    ></ra-agenda>`);
+    const el = await fixture<RaAgenda>(
+      html`<ra-agenda
+        feed=${url}
+        now=${NOW}
+        @ra-feed-error=${(e: GlobalEventHandlersEventMap['ra-feed-error']) => (error = e.error)}
+      ></ra-agenda>`,
+    );
     await waitUntil(() => error);
     expect(el.feed).to.equal(url);
     expect(error?.message).to.contain(url);

@@ -2,11 +2,25 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AgendaEvent, AttendanceMode, Feed } from '../../feed/model.js';
-import { facets, filterEvents, groupByMonth, past, sortEvents, upcoming, type Facets } from '../../feed/query.js';
+import {
+  facets,
+  filterEvents,
+  groupByMonth,
+  past,
+  sortEvents,
+  upcoming,
+  type Facets,
+} from '../../feed/query.js';
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { eventJsonLd, removeJsonLd, upsertJsonLd } from '../../seo/jsonld.js';
-import { copyLink, downloadCalendarFile, eventLink, loadDescription, register } from '../event-card/card-actions.js';
+import {
+  copyLink,
+  downloadCalendarFile,
+  eventLink,
+  loadDescription,
+  register,
+} from '../event-card/card-actions.js';
 import { eventCardMessages } from '../event-card/event-card.messages.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
 import { renderEventCard, type CardContext } from '../event-card/event-card.template.js';
@@ -183,6 +197,9 @@ export class RaAgenda extends LitElement {
   /** Level of the month headings (cards use the next level): fit the agenda in the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
+  /** `light` or `dark` forces a colour scheme; absent, the agenda follows the visitor's setting. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
   /** Leaves out the schema.org JSON-LD otherwise written into the light DOM for search engines. */
   @property({ type: Boolean, attribute: 'no-jsonld' }) noJsonld = false;
 
@@ -211,6 +228,8 @@ export class RaAgenda extends LitElement {
   #lastWriteWasText = false;
   /** The event whose card takes the focus once "Voir plus" has rendered it. */
   #focusId?: string;
+  /** The `view` the page asked for: the URL only names the view when the reader chose another. */
+  #defaultView?: ViewName;
   /** What the last render showed. */
   #view: Shown = { kind: 'loading' };
   #shown: AgendaEvent[] = [];
@@ -238,7 +257,17 @@ export class RaAgenda extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#locale = resolveLocale(this);
     if (changed.has('urlState') && changed.get('urlState') !== undefined) this.#readUrl();
-    const narrowing = ['feed', 'now', 'view', 'category', 'programme', 'audience', 'mode', 'from', 'to'] as const;
+    const narrowing = [
+      'feed',
+      'now',
+      'view',
+      'category',
+      'programme',
+      'audience',
+      'mode',
+      'from',
+      'to',
+    ] as const;
     if (narrowing.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.pages = 1;
   }
 
@@ -256,13 +285,15 @@ export class RaAgenda extends LitElement {
       <div part="list" class="list" aria-busy=${shown.kind === 'loading' ? 'true' : 'false'}>
         ${this.#renderBody(shown)}
       </div>
-      ${shown.kind === 'events' && shown.shown.length < shown.results.length
-        ? html`<div class="more">
-            <button part="more-button" class="button primary" type="button" @click=${this.#showMore}>
-              ${t.more}
-            </button>
-          </div>`
-        : nothing}
+      ${
+        shown.kind === 'events' && shown.shown.length < shown.results.length
+          ? html`<div class="more">
+              <button part="more-button" class="button primary" type="button" @click=${this.#showMore}>
+                ${t.more}
+              </button>
+            </div>`
+          : nothing
+      }
     `;
   }
 
@@ -338,7 +369,9 @@ export class RaAgenda extends LitElement {
       case 'no-match':
         return t.noMatch;
       case 'events':
-        return this.added ? `${t.results(shown.results.length)} · ${t.moreShown(this.added)}` : t.results(shown.results.length);
+        return this.added
+          ? `${t.results(shown.results.length)} · ${t.moreShown(this.added)}`
+          : t.results(shown.results.length);
     }
   }
 
@@ -350,7 +383,12 @@ export class RaAgenda extends LitElement {
       case 'error':
         return html`<div part="error" class="error">
           <p>${t.error}</p>
-          <button part="retry-button" class="button primary" type="button" @click=${() => this.#controller.retry()}>
+          <button
+            part="retry-button"
+            class="button primary"
+            type="button"
+            @click=${() => this.#controller.retry()}
+          >
             ${t.retry}
           </button>
         </div>`;
@@ -379,26 +417,28 @@ export class RaAgenda extends LitElement {
     return repeat(
       groupByMonth(events, intlLocale[this.#locale]),
       (group) => group.key,
-      (group) => html`<section part="month" class="month">
-        <div part="month-heading" class="month-heading" role="heading" aria-level=${level}>
-          ${group.label}
-        </div>
-        <ul part="items" class="items">
-          ${repeat(
-            group.events,
-            (event) => event.id,
-            (event) => html`<li part="item" class="item" data-event-id=${event.id}>
-              ${renderEventCard(event, {
-                ...context,
-                expanded: this.expanded.has(event.id),
-                description: this.descriptions.get(event.id),
-                copied: this.copied?.id === event.id && !this.copied.fallback,
-                copyFallback: this.copied?.id === event.id ? this.copied.fallback : undefined,
-              })}
-            </li>`,
-          )}
-        </ul>
-      </section>`,
+      (group) =>
+        html`<section part="month" class="month">
+          <div part="month-heading" class="month-heading" role="heading" aria-level=${level}>
+            ${group.label}
+          </div>
+          <ul part="items" class="items">
+            ${repeat(
+              group.events,
+              (event) => event.id,
+              (event) =>
+                html`<li part="item" class="item" data-event-id=${event.id}>
+                  ${renderEventCard(event, {
+                    ...context,
+                    expanded: this.expanded.has(event.id),
+                    description: this.descriptions.get(event.id),
+                    copied: this.copied?.id === event.id && !this.copied.fallback,
+                    copyFallback: this.copied?.id === event.id ? this.copied.fallback : undefined,
+                  })}
+                </li>`,
+            )}
+          </ul>
+        </section>`,
     );
   }
 
@@ -422,7 +462,13 @@ export class RaAgenda extends LitElement {
     const categories = withSelected(available.categories, this.categories);
     const programmes = withSelected(available.programmes, this.programmes);
     const filtered = this.#hasFilters();
-    return html`<form part="filters" class="filters" role="search" aria-label=${t.filtersLabel} @submit=${this.#onSubmit}>
+    return html`<form
+      part="filters"
+      class="filters"
+      role="search"
+      aria-label=${t.filtersLabel}
+      @submit=${this.#onSubmit}
+    >
       <div class="field search">
         <label for="search">${t.search}</label>
         <input
@@ -454,36 +500,48 @@ export class RaAgenda extends LitElement {
       <div class="chips" role="group" aria-labelledby="view-label">
         <span class="group-label" id="view-label">${t.view}</span>
         ${(['upcoming', 'past'] as const).map((view) =>
-          this.#chip(view === 'upcoming' ? t.upcoming : t.past, this.view === view, () => this.#setView(view)),
+          this.#chip(view === 'upcoming' ? t.upcoming : t.past, this.view === view, () =>
+            this.#setView(view),
+          ),
         )}
       </div>
-      ${categories.length > 1 || this.categories.length
-        ? html`<div class="chips" role="group" aria-labelledby="categories-label">
-            <span class="group-label" id="categories-label">${t.categories}</span>
-            ${categories.map(({ value, count }) =>
-              this.#chip(category(value), this.categories.includes(value), () =>
-                this.#change({ categories: toggle(this.categories, value) }),
-              count,
-              ),
-            )}
-          </div>`
-        : nothing}
-      ${programmes.length > 1 || this.programmes.length
-        ? html`<div class="chips" role="group" aria-labelledby="programmes-label">
-            <span class="group-label" id="programmes-label">${t.programmes}</span>
-            ${programmes.map(({ value, count }) =>
-              this.#chip(value, this.programmes.includes(value), () =>
-                this.#change({ programmes: toggle(this.programmes, value) }),
-              count,
-              ),
-            )}
-          </div>`
-        : nothing}
-      ${filtered
-        ? html`<button part="clear-button" class="button" type="button" @click=${this.#clearFilters}>
-            ${t.clearFilters}
-          </button>`
-        : nothing}
+      ${
+        categories.length > 1 || this.categories.length
+          ? html`<div class="chips" role="group" aria-labelledby="categories-label">
+              <span class="group-label" id="categories-label">${t.categories}</span>
+              ${categories.map(({ value, count }) =>
+                this.#chip(
+                  category(value),
+                  this.categories.includes(value),
+                  () => this.#change({ categories: toggle(this.categories, value) }),
+                  count,
+                ),
+              )}
+            </div>`
+          : nothing
+      }
+      ${
+        programmes.length > 1 || this.programmes.length
+          ? html`<div class="chips" role="group" aria-labelledby="programmes-label">
+              <span class="group-label" id="programmes-label">${t.programmes}</span>
+              ${programmes.map(({ value, count }) =>
+                this.#chip(
+                  value,
+                  this.programmes.includes(value),
+                  () => this.#change({ programmes: toggle(this.programmes, value) }),
+                  count,
+                ),
+              )}
+            </div>`
+          : nothing
+      }
+      ${
+        filtered
+          ? html`<button part="clear-button" class="button" type="button" @click=${this.#clearFilters}>
+              ${t.clearFilters}
+            </button>`
+          : nothing
+      }
     </form>`;
   }
 
@@ -536,12 +594,20 @@ export class RaAgenda extends LitElement {
 
   #readUrl(): void {
     if (!this.urlState) return;
-    this.#apply(readUrlState(location.href, this.urlState, urlPrefix(this.id)));
+    this.#defaultView ??= this.view;
+    const state = readUrlState(location.href, this.urlState, urlPrefix(this.id));
+    this.#apply({ ...state, view: state.view ?? this.#defaultView });
   }
 
   #writeUrl(textOnly: boolean): void {
     if (!this.urlState) return;
-    const href = writeUrlState(location.href, this.urlState, urlPrefix(this.id), this.#urlState());
+    const href = writeUrlState(
+      location.href,
+      this.urlState,
+      urlPrefix(this.id),
+      this.#urlState(),
+      this.#defaultView,
+    );
     if (href === location.href) return;
     // One history entry per search, not one per key typed.
     if (textOnly && this.#lastWriteWasText) history.replaceState(history.state, '', href);

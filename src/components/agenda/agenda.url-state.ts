@@ -59,7 +59,7 @@ function partOf(url: URL, where: UrlStateMode): string {
   return (where === 'query' ? url.search : url.hash).slice(1);
 }
 
-/** The state a URL describes; what it does not mention is left out. */
+/** The state a URL describes: absent filters are cleared; the view is left out unless named. */
 export function readUrlState(href: string, where: UrlStateMode, prefix: string): Partial<AgendaUrlState> {
   const { ours } = split(partOf(new URL(href), where), prefix);
   const get = (key: keyof AgendaUrlState) => ours.get(prefix + names[key]);
@@ -71,14 +71,21 @@ export function readUrlState(href: string, where: UrlStateMode, prefix: string):
   };
   const mode = get('mode');
   state.mode = mode === 'online' || mode === 'offline' ? mode : '';
-  state.view = get('view') === 'past' ? 'past' : 'upcoming';
+  const view = get('view');
+  if (view === 'past' || view === 'upcoming') state.view = view;
   const pages = Number(get('pages'));
   state.pages = Number.isInteger(pages) && pages > 1 ? pages : 1;
   return state;
 }
 
 /** `href` with our parameters set to `state` (defaults are left out to keep links short). */
-export function writeUrlState(href: string, where: UrlStateMode, prefix: string, state: AgendaUrlState): string {
+export function writeUrlState(
+  href: string,
+  where: UrlStateMode,
+  prefix: string,
+  state: AgendaUrlState,
+  defaultView: ViewName = 'upcoming',
+): string {
   const url = new URL(href);
   const { others } = split(partOf(url, where), prefix);
   const ours = new URLSearchParams();
@@ -87,7 +94,7 @@ export function writeUrlState(href: string, where: UrlStateMode, prefix: string,
   if (state.text) ours.set(prefix + names.text, state.text);
   if (state.mode) ours.set(prefix + names.mode, state.mode);
   if (state.membersOnly) ours.set(prefix + names.membersOnly, '1');
-  if (state.view !== 'upcoming') ours.set(prefix + names.view, state.view);
+  if (state.view !== defaultView) ours.set(prefix + names.view, state.view);
   if (state.pages > 1) ours.set(prefix + names.pages, String(state.pages));
   const part = [...others, ours.toString()].filter(Boolean).join('&');
   if (where === 'query') url.search = part ? `?${part}` : '';
