@@ -3,6 +3,11 @@
  * document. Override only what a test is about.
  */
 
+import * as v from 'valibot';
+import type { AgendaEvent } from '../../src/feed/model.js';
+import { normalizeEvent } from '../../src/feed/normalize.js';
+import { EventSchema } from '../../src/feed/schema.js';
+
 type Json = Record<string, unknown>;
 
 /** A valid one-morning event in Paris; `overrides` replace (or, with `undefined`, remove) its properties. */
@@ -17,6 +22,11 @@ export function feedEvent(overrides: Json = {}): Json {
     },
     overrides,
   );
+}
+
+/** `feedEvent(overrides)`, validated (throws if invalid) and normalized: an `AgendaEvent` as the widgets get it. */
+export function normalizedEvent(overrides: Json = {}): AgendaEvent {
+  return normalizeEvent(v.parse(EventSchema, feedEvent(overrides)));
 }
 
 /** A valid active member. */
