@@ -39,7 +39,9 @@ export function newIdempotencyKey(): string {
 /** Reads `Retry-After` given in seconds (the HTTP-date form is rare for rate limits and ignored). */
 function retryAfterHeader(response: Response): number | undefined {
   const seconds = Number(response.headers.get('Retry-After'));
-  return Number.isFinite(seconds) && seconds >= 0 && response.headers.has('Retry-After') ? seconds : undefined;
+  return Number.isFinite(seconds) && seconds >= 0 && response.headers.has('Retry-After')
+    ? seconds
+    : undefined;
 }
 
 /** What an HTTP status means when the body is not one of ours (a proxy's error page, an empty body). */
@@ -68,7 +70,11 @@ export async function submitRegistration(options: SubmitOptions): Promise<Submis
   try {
     response = await fetch(options.endpoint, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [IDEMPOTENCY_HEADER]: options.idempotencyKey },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        [IDEMPOTENCY_HEADER]: options.idempotencyKey,
+      },
       body: JSON.stringify(options.body),
       credentials: 'omit',
       signal,

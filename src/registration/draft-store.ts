@@ -46,7 +46,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-type TextField = 'firstName' | 'lastName' | 'email' | 'organisation' | 'jobTitle' | 'phone' | 'memberOrganisation';
+type TextField =
+  'firstName' | 'lastName' | 'email' | 'organisation' | 'jobTitle' | 'phone' | 'memberOrganisation';
 
 /** Reads back only well-formed values: the stored JSON may come from an older version or another script. */
 function readValues(raw: unknown): DraftValues | undefined {

@@ -67,7 +67,11 @@ export interface RegistrationFormMessages {
 
 const frErrors: Record<FieldErrorKey, (field: FieldDescription) => string> = {
   required: ({ label, kind }) =>
-    kind === 'choice' ? `Choisissez une réponse : « ${label} »` : kind === 'checkbox' ? `Cochez « ${label} »` : `Renseignez « ${label} »`,
+    kind === 'choice'
+      ? `Choisissez une réponse : « ${label} »`
+      : kind === 'checkbox'
+        ? `Cochez « ${label} »`
+        : `Renseignez « ${label} »`,
   invalid: ({ label }) => `« ${label} » n’est pas valide`,
   email: () => 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr',
   phone: () => 'Saisissez un numéro de téléphone valide, par exemple 01 23 45 67 89',
@@ -79,7 +83,11 @@ const frErrors: Record<FieldErrorKey, (field: FieldDescription) => string> = {
 
 const enErrors: Record<FieldErrorKey, (field: FieldDescription) => string> = {
   required: ({ label, kind }) =>
-    kind === 'choice' ? `Choose an answer: “${label}”` : kind === 'checkbox' ? `Tick “${label}”` : `Enter “${label}”`,
+    kind === 'choice'
+      ? `Choose an answer: “${label}”`
+      : kind === 'checkbox'
+        ? `Tick “${label}”`
+        : `Enter “${label}”`,
   invalid: ({ label }) => `“${label}” is not valid`,
   email: () => 'Enter a valid e-mail address, like name@example.com',
   phone: () => 'Enter a valid phone number, like +44 20 7946 0000',
@@ -105,7 +113,8 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     phone: 'Téléphone',
     optional: '(facultatif)',
     memberOrganisation: 'Organisation adhérente',
-    memberOrganisationHint: 'Cet événement est réservé aux adhérents : indiquez votre organisation adhérente.',
+    memberOrganisationHint:
+      'Cet événement est réservé aux adhérents : indiquez votre organisation adhérente.',
     questionsLegend: 'Questions de l’organisateur',
     choose: 'Choisir…',
     consentBefore: 'J’accepte que mes données soient traitées pour gérer mon inscription, selon la ',
@@ -146,7 +155,9 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     invalidTitle: 'Certaines réponses ont été refusées',
     rateLimitedTitle: 'Trop de tentatives',
     rateLimitedBody: (seconds) =>
-      seconds ? `Réessayez dans ${seconds} seconde${seconds > 1 ? 's' : ''}.` : 'Réessayez dans quelques instants.',
+      seconds
+        ? `Réessayez dans ${seconds} seconde${seconds > 1 ? 's' : ''}.`
+        : 'Réessayez dans quelques instants.',
     failedTitle: 'Votre inscription n’a pas pu être envoyée',
     failedBody: 'Vos réponses sont conservées. Vérifiez votre connexion puis réessayez.',
     cancelledTitle: 'Événement annulé',

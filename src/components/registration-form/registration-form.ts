@@ -17,9 +17,18 @@ import {
   validateRegistration,
   type RegistrationRequestInput,
 } from '../../registration/contract.js';
-import { isRetryable, newIdempotencyKey, submitRegistration, type SubmissionResult } from '../../registration/client.js';
+import {
+  isRetryable,
+  newIdempotencyKey,
+  submitRegistration,
+  type SubmissionResult,
+} from '../../registration/client.js';
 import { clearDraft, loadDraft, saveDraft, type DraftValues } from '../../registration/draft-store.js';
-import { messages, type FieldDescription, type RegistrationFormMessages } from './registration-form.messages.js';
+import {
+  messages,
+  type FieldDescription,
+  type RegistrationFormMessages,
+} from './registration-form.messages.js';
 import { styles } from './registration-form.styles.js';
 
 /** Why the form is not offered, when it is not. */
@@ -52,7 +61,8 @@ const emptyValues = (): DraftValues => ({
   newsletter: false,
 });
 
-type TextField = 'firstName' | 'lastName' | 'email' | 'organisation' | 'jobTitle' | 'phone' | 'memberOrganisation';
+type TextField =
+  'firstName' | 'lastName' | 'email' | 'organisation' | 'jobTitle' | 'phone' | 'memberOrganisation';
 
 /** `http(s)` only: a feed URL becomes a link, never a `javascript:` or `mailto:` one here. */
 function httpUrl(url: string | undefined): string | undefined {
@@ -80,10 +90,11 @@ export function registrationAvailability(event: AgendaEvent, now: Date): Availab
 /** The answers that identify a registration: a retry with the same ones reuses the idempotency key. */
 function fingerprint(body: RegistrationRequestInput): string {
   const { answers, ...rest } = body;
-  // Key order differs between a body just built and one read back from a draft; the fill time grows between tries.
+  // Key order and absent keys differ between a body just built and one read back from a draft (JSON drops
+  // `undefined`); the fill time grows between tries.
   const sorted = (record: object) =>
     Object.entries(record)
-      .filter(([key]) => key !== 'elapsedMs')
+      .filter(([key, value]) => key !== 'elapsedMs' && value !== undefined)
       .sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([sorted(rest), sorted(answers)]);
 }
@@ -200,7 +211,9 @@ export class RaRegistrationForm extends LitElement {
 
   private get currentEvent(): AgendaEvent | undefined {
     if (this.event) return this.event;
-    return this.eventId ? this.feedController.feed?.events.find((event) => event.id === this.eventId) : undefined;
+    return this.eventId
+      ? this.feedController.feed?.events.find((event) => event.id === this.eventId)
+      : undefined;
   }
 
   private get text(): RegistrationFormMessages {
@@ -250,7 +263,11 @@ export class RaRegistrationForm extends LitElement {
   private keepDraft(body?: RegistrationRequestInput): void {
     if (!this.draftFor) return;
     const pending = this.pending && body && { idempotencyKey: this.pending.idempotencyKey, body };
-    saveDraft(this.draftFor, { values: this.values, elapsedMs: this.elapsedMs, ...(pending ? { pending } : {}) });
+    saveDraft(this.draftFor, {
+      values: this.values,
+      elapsedMs: this.elapsedMs,
+      ...(pending ? { pending } : {}),
+    });
   }
 
   // ── Rendering ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -305,7 +322,13 @@ export class RaRegistrationForm extends LitElement {
   };
 
   /** A titled message: `role` says whether it interrupts (alert) or waits its turn (status). */
-  private renderMessage(role: 'alert' | 'status', title: string, body?: unknown, extra?: unknown, variant = 'info') {
+  private renderMessage(
+    role: 'alert' | 'status',
+    title: string,
+    body?: unknown,
+    extra?: unknown,
+    variant = 'info',
+  ) {
     return html`<div part="message" class="message outcome ${variant}" role=${role} tabindex="-1">
       <h2 class="message-title">${title}</h2>
       ${body ? html`<p>${body}</p>` : nothing} ${extra ?? nothing}
@@ -341,7 +364,9 @@ export class RaRegistrationForm extends LitElement {
         if (!this.action && !event.registration.endpoint) {
           return this.renderMessage('status', text.closedTitle, text.noRegistration);
         }
-        return this.outcomeIsFinal() ? this.renderFinalOutcome(event) : this.renderForm(event, availability.waitlist);
+        return this.outcomeIsFinal()
+          ? this.renderFinalOutcome(event)
+          : this.renderForm(event, availability.waitlist);
     }
   }
 
@@ -356,7 +381,9 @@ export class RaRegistrationForm extends LitElement {
     const outcome = this.outcome;
     if (outcome?.status === 'confirmed') {
       const when = formatDateRange(event.start, event.end, event.timeZone, this.locale, event.allDay);
-      const hours = event.allDay ? '' : `, ${formatTimeRange(event.start, event.end, event.timeZone, this.locale)}`;
+      const hours = event.allDay
+        ? ''
+        : `, ${formatTimeRange(event.start, event.end, event.timeZone, this.locale)}`;
       return this.renderMessage(
         'status',
         text.confirmedTitle,
@@ -369,13 +396,20 @@ export class RaRegistrationForm extends LitElement {
       );
     }
     if (outcome?.status === 'waitlisted') {
-      return this.renderMessage('status', text.waitlistedTitle, text.waitlistedBody(outcome.position), undefined, 'warning');
+      return this.renderMessage(
+        'status',
+        text.waitlistedTitle,
+        text.waitlistedBody(outcome.position),
+        undefined,
+        'warning',
+      );
     }
     const code = outcome?.status === 'error' ? outcome.code : undefined;
     if (code === 'already-registered') {
       return this.renderMessage('status', text.alreadyRegisteredTitle, text.alreadyRegisteredBody);
     }
-    if (code === 'full') return this.renderMessage('alert', text.fullTitle, text.fullBody, undefined, 'error');
+    if (code === 'full')
+      return this.renderMessage('alert', text.fullTitle, text.fullBody, undefined, 'error');
     return this.renderMessage('alert', text.closedTitle, text.closedBody, undefined, 'error');
   }
 
@@ -390,7 +424,9 @@ export class RaRegistrationForm extends LitElement {
     const text = this.text;
     const outcome = this.outcome;
     if (!outcome || outcome.status === 'confirmed' || outcome.status === 'waitlisted') return nothing;
-    const retry = html`<button part="button" class="secondary" type="button" @click=${this.retry}>${text.retry}</button>`;
+    const retry = html`<button part="button" class="secondary" type="button" @click=${this.retry}>
+      ${text.retry}
+    </button>`;
     if (isRetryable(outcome) || outcome.status === 'failed') {
       return this.renderMessage('alert', text.failedTitle, text.failedBody, retry, 'error');
     }
@@ -398,10 +434,18 @@ export class RaRegistrationForm extends LitElement {
       case 'members-only':
         return this.renderMessage('alert', text.membersOnlyTitle, text.membersOnlyBody, undefined, 'error');
       case 'rate-limited':
-        return this.renderMessage('alert', text.rateLimitedTitle, text.rateLimitedBody(outcome.retryAfter), undefined, 'error');
+        return this.renderMessage(
+          'alert',
+          text.rateLimitedTitle,
+          text.rateLimitedBody(outcome.retryAfter),
+          undefined,
+          'error',
+        );
       case 'invalid':
         // Errors on the fields are listed by the summary; this says only that the server refused them.
-        return this.summaryShown ? nothing : this.renderMessage('alert', text.invalidTitle, undefined, undefined, 'error');
+        return this.summaryShown
+          ? nothing
+          : this.renderMessage('alert', text.invalidTitle, undefined, undefined, 'error');
       default:
         return this.renderMessage('alert', text.failedTitle, undefined, undefined, 'error');
     }
@@ -422,12 +466,14 @@ export class RaRegistrationForm extends LitElement {
         ${this.textField('phone', text.phone, 'tel', { type: 'tel', optional: true })}
         ${event.membersOnly ? this.renderMemberField() : nothing}
       </div>
-      ${questions.length
-        ? html`<fieldset class="questions">
-            <legend>${text.questionsLegend}</legend>
-            ${questions.map((question) => this.renderQuestion(question))}
-          </fieldset>`
-        : nothing}
+      ${
+        questions.length
+          ? html`<fieldset class="questions">
+              <legend>${text.questionsLegend}</legend>
+              ${questions.map((question) => this.renderQuestion(question))}
+            </fieldset>`
+          : nothing
+      }
       ${this.renderConsent()} ${this.renderCheckbox('newsletter', text.newsletter)} ${this.renderHoneypot()}
       <div class="actions">
         <button part="submit" class="primary" type="submit" ?disabled=${this.sending}>
@@ -445,9 +491,11 @@ export class RaRegistrationForm extends LitElement {
       <ul>
         ${entries.map(
           ([field, key]) =>
-            html`<li><a href="#${this.controlId(field)}" @click=${(e: Event) => this.focusField(e, field)}>
-              ${this.errorText(event, field, key)}
-            </a></li>`,
+            html`<li>
+              <a href="#${this.controlId(field)}" @click=${(e: Event) => this.focusField(e, field)}>
+                ${this.errorText(event, field, key)}
+              </a>
+            </li>`,
         )}
       </ul>
     </div>`;
@@ -504,7 +552,8 @@ export class RaRegistrationForm extends LitElement {
       <label part="label" for=${this.controlId(field)}>
         ${label}${options.optional ? html` <span class="optional">${this.text.optional}</span>` : nothing}
       </label>
-      ${options.hint ? html`<p id="h-${field}" class="hint">${options.hint}</p>` : nothing} ${this.renderError(field)}
+      ${options.hint ? html`<p id="h-${field}" class="hint">${options.hint}</p>` : nothing}
+      ${this.renderError(field)}
       <input
         part="input"
         id=${this.controlId(field)}
@@ -523,13 +572,17 @@ export class RaRegistrationForm extends LitElement {
   }
 
   private renderMemberField() {
-    const members = (this.membersController.feed?.members ?? []).filter((member) => member.status === 'active');
+    const members = (this.membersController.feed?.members ?? []).filter(
+      (member) => member.status === 'active',
+    );
     return html`${this.textField('memberOrganisation', this.text.memberOrganisation, 'organization', {
         hint: this.text.memberOrganisationHint,
         list: 'members',
         wide: true,
       })}
-      <datalist id="members">${members.map((member) => html`<option value=${member.name}></option>`)}</datalist>`;
+      <datalist id="members">
+        ${members.map((member) => html`<option value=${member.name}></option>`)}
+      </datalist>`;
   }
 
   private renderQuestion(question: RegistrationQuestion) {
@@ -545,31 +598,41 @@ export class RaRegistrationForm extends LitElement {
       return this.renderCheckbox(field, question.label, question.required);
     }
     if (question.type === 'choice' && question.options.length <= MAX_RADIOS) {
-      return html`<fieldset part="field" class="field choice ${invalid ? 'invalid' : ''}"
-        aria-describedby=${ifDefined(common.describedBy)}>
-        <legend part="label">${question.label}${question.required ? nothing : html` <span class="optional">${this.text.optional}</span>`}</legend>
+      return html`<fieldset
+        part="field"
+        class="field choice ${invalid ? 'invalid' : ''}"
+        aria-describedby=${ifDefined(common.describedBy)}
+      >
+        <legend part="label">
+          ${question.label}${question.required ? nothing : html` <span class="optional">${this.text.optional}</span>`}
+        </legend>
         ${this.renderError(field)}
         ${question.options.map(
-          (option, index) => html`<div class="option">
-            <input
-              type="radio"
-              id=${index === 0 ? this.controlId(field) : `${this.controlId(field)}-${index}`}
-              name=${field}
-              value=${option}
-              ?required=${question.required}
-              aria-invalid=${ifDefined(common.invalid)}
-              .checked=${live(answer === option)}
-              @change=${() => this.setAnswer(question.id, option, field)}
-              @blur=${() => this.onBlur(field)}
-            />
-            <label for=${index === 0 ? this.controlId(field) : `${this.controlId(field)}-${index}`}>${option}</label>
-          </div>`,
+          (option, index) =>
+            html`<div class="option">
+              <input
+                type="radio"
+                id=${index === 0 ? this.controlId(field) : `${this.controlId(field)}-${index}`}
+                name=${field}
+                value=${option}
+                ?required=${question.required}
+                aria-invalid=${ifDefined(common.invalid)}
+                .checked=${live(answer === option)}
+                @change=${() => this.setAnswer(question.id, option, field)}
+                @blur=${() => this.onBlur(field)}
+              />
+              <label for=${index === 0 ? this.controlId(field) : `${this.controlId(field)}-${index}`}
+                >${option}</label
+              >
+            </div>`,
         )}
       </fieldset>`;
     }
     if (question.type === 'choice') {
       return html`<div part="field" class="field ${invalid ? 'invalid' : ''}">
-        <label part="label" for=${this.controlId(field)}>${question.label}${question.required ? nothing : html` <span class="optional">${this.text.optional}</span>`}</label>
+        <label part="label" for=${this.controlId(field)}
+          >${question.label}${question.required ? nothing : html` <span class="optional">${this.text.optional}</span>`}</label
+        >
         ${this.renderError(field)}
         <select
           part="input"
@@ -587,7 +650,9 @@ export class RaRegistrationForm extends LitElement {
       </div>`;
     }
     return html`<div part="field" class="field ${invalid ? 'invalid' : ''}">
-      <label part="label" for=${this.controlId(field)}>${question.label}${question.required ? nothing : html` <span class="optional">${this.text.optional}</span>`}</label>
+      <label part="label" for=${this.controlId(field)}
+        >${question.label}${question.required ? nothing : html` <span class="optional">${this.text.optional}</span>`}</label
+      >
       ${this.renderError(field)}
       <input
         part="input"
@@ -720,10 +785,13 @@ export class RaRegistrationForm extends LitElement {
     if (event.membersOnly && !body.memberOrganisation) errors.memberOrganisation ??= 'required';
     for (const question of event.registration.questions) {
       const answer = body.answers[question.id];
-      if (question.required && (answer === undefined || answer === false)) errors[`answers.${question.id}`] ??= 'required';
+      if (question.required && (answer === undefined || answer === false))
+        errors[`answers.${question.id}`] ??= 'required';
     }
     // Show problems in the order of the fields, whatever order the schema found them in.
-    const order = [...this.renderRoot.querySelectorAll('[name]')].map((control) => control.getAttribute('name'));
+    const order = [...this.renderRoot.querySelectorAll('[name]')].map((control) =>
+      control.getAttribute('name'),
+    );
     return Object.fromEntries(
       Object.entries(errors)
         .filter(([field]) => order.includes(field))
@@ -763,7 +831,8 @@ export class RaRegistrationForm extends LitElement {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const body = this.buildBody(event);
     const print = fingerprint(body);
-    if (this.pending?.fingerprint !== print) this.pending = { idempotencyKey: newIdempotencyKey(), fingerprint: print };
+    if (this.pending?.fingerprint !== print)
+      this.pending = { idempotencyKey: newIdempotencyKey(), fingerprint: print };
     const { idempotencyKey } = this.pending;
     this.keepDraft(body);
     this.dispatchEvent(new RaRegistrationSubmitEvent(event.id, idempotencyKey));
@@ -783,14 +852,18 @@ export class RaRegistrationForm extends LitElement {
   }
 
   private showServerErrors(fieldErrors: Record<string, string>): void {
-    const shown = Object.entries(fieldErrors).filter(([field]) => this.renderRoot.querySelector(`[name="${CSS.escape(field)}"]`));
+    const shown = Object.entries(fieldErrors).filter(([field]) =>
+      this.renderRoot.querySelector(`[name="${CSS.escape(field)}"]`),
+    );
     if (shown.length === 0) return;
     this.errors = Object.fromEntries(shown);
     this.summaryShown = true;
     if (this.outcome?.status === 'error' && this.outcome.code === 'invalid') {
       // The summary says it all; it takes the focus.
       this.focusOutcome = false;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus());
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus(),
+      );
     }
   }
 }
