@@ -1,0 +1,249 @@
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { AgendaEvent } from '../../feed/model.js';
+import { makeEvent, paris } from '../../../test/helpers/agenda-event.js';
+import type { RaRegistrationForm } from './registration-form.js';
+import { openRegistrationDialog } from './open-dialog.js';
+import './define.js';
+
+interface FormArgs {
+  /** The event (`.event`); stories that load a feed leave it out. */
+  event?: AgendaEvent;
+  feed?: string;
+  eventId?: string;
+  privacyPolicy?: string;
+  lang: 'fr' | 'en';
+  theme?: 'light' | 'dark';
+  /** What the stubbed registration server answers (status and body), for the outcome stories. */
+  reply?: { status: number; body: unknown; headers?: Record<string, string> } | 'network' | 'hang';
+}
+
+// Every story lives mid-September 2020, a fortnight before the sample event; the clock still moves, so the
+// minimum fill time passes as it would for a person.
+const storyStart = Date.now();
+const now = () => paris('2020-09-15', '10:00').getTime() + (Date.now() - storyStart);
+const endpoint = 'https://api.reseau-alliances.org/api/events/rencontre-dirigeants/registrations';
+const base = makeEvent({ registration: { required: true, mode: 'inline', endpoint, questions: [] } });
+
+/** Stands in for the registration server while a story is shown; other requests (the feed) go through. */
+function stubServer(reply: FormArgs['reply']): () => void {
+  const realFetch = window.fetch;
+  window.fetch = async (input, init) => {
+    if (String(input) !== endpoint) return realFetch(input, init);
+    if (reply === 'network') throw new TypeError('Failed to fetch');
+    if (reply === 'hang' || !reply) return new Promise<Response>(() => undefined);
+    return new Response(JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: { 'content-type': 'application/json', ...reply.headers },
+    });
+  };
+  return () => {
+    window.fetch = realFetch;
+  };
+}
+
+function formIn(canvas: HTMLElement): RaRegistrationForm {
+  return canvas.querySelector('ra-registration-form')!;
+}
+
+/** Types a valid registration and sends it, as a person would. */
+async function fillAndSubmit({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const form = formIn(canvasElement);
+  await form.updateComplete;
+  const shadow = form.shadowRoot!;
+  const values: Record<string, string> = {
+    firstName: 'Claire',
+    lastName: 'Martin',
+    email: 'claire.martin@example.org',
+    organisation: 'Etika Spirulina',
+    jobTitle: 'Dirigeante',
+  };
+  for (const [name, value] of Object.entries(values)) {
+    const input = shadow.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+  shadow.querySelector<HTMLInputElement>('[name="consent"]')!.click();
+  await form.updateComplete;
+  shadow.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+}
+
+async function submitEmpty({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
+  const form = formIn(canvasElement);
+  await form.updateComplete;
+  form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+}
+
+const meta: Meta<FormArgs> = {
+  title: 'Widgets/Registration form',
+  component: 'ra-registration-form',
+  args: { event: base, lang: 'fr', privacyPolicy: 'https://www.reseau-alliances.org/confidentialite' },
+  argTypes: {
+    event: { control: 'object' },
+    lang: { control: 'inline-radio', options: ['fr', 'en'] },
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+    reply: { control: 'object' },
+  },
+  parameters: {
+    actions: {
+      handles: [
+        'ra-registration-submit',
+        'ra-registration-success',
+        'ra-registration-error',
+        'ra-feed-error',
+      ],
+    },
+  },
+  beforeEach: ({ args }) => stubServer(args.reply),
+  render: (args) =>
+    html`<ra-registration-form
+      .event=${args.event}
+      .now=${now}
+      feed=${ifDefined(args.feed)}
+      event-id=${ifDefined(args.eventId)}
+      privacy-policy=${ifDefined(args.privacyPolicy)}
+      lang=${args.lang}
+      theme=${ifDefined(args.theme)}
+    ></ra-registration-form>`,
+};
+export default meta;
+
+type Story = StoryObj<FormArgs>;
+
+const answer = (status: number, body: unknown, headers?: Record<string, string>): FormArgs['reply'] => ({
+  status,
+  body,
+  headers,
+});
+const error = (code: string, status: number, extra: Record<string, unknown> = {}) =>
+  answer(status, { status: 'error', code, ...extra });
+
+export const Empty: Story = {};
+export const English: Story = { args: { lang: 'en' } };
+export const Dark: Story = { args: { theme: 'dark' } };
+export const WithQuestions: Story = {
+  args: {
+    event: makeEvent({
+      registration: {
+        required: true,
+        mode: 'inline',
+        endpoint,
+        questions: [
+          { id: 'diet', label: 'Régime alimentaire', type: 'text', options: [], required: false },
+          {
+            id: 'session',
+            label: 'Atelier',
+            type: 'choice',
+            options: ['Matin', 'Après-midi'],
+            required: true,
+          },
+          {
+            id: 'city',
+            label: 'Ville',
+            type: 'choice',
+            options: ['Nantes', 'Rennes', 'Angers', 'Brest', 'Vannes', 'Laval'],
+            required: false,
+          },
+          {
+            id: 'photos',
+            label: 'J’accepte d’être photographié·e',
+            type: 'checkbox',
+            options: [],
+            required: false,
+          },
+        ],
+      },
+    }),
+  },
+};
+/** A members-only event from the sample feed: the member organisation suggests the active members. */
+export const MembersOnly: Story = {
+  args: { event: undefined, feed: '/feed.json', eventId: 'intrapreneuriat-social-sobizhub-2020-11-05' },
+};
+export const Waitlist: Story = { args: { event: makeEvent({ ...base, remainingAttendeeCapacity: 0 }) } };
+export const ErrorSummary: Story = { play: submitEmpty };
+export const Sending: Story = { args: { reply: 'hang' }, play: fillAndSubmit };
+export const Confirmed: Story = {
+  args: { reply: answer(201, { status: 'confirmed', registrationId: 'r-42', eventId: base.id }) },
+  play: fillAndSubmit,
+};
+export const Waitlisted: Story = {
+  args: {
+    reply: answer(202, { status: 'waitlisted', registrationId: 'r-43', eventId: base.id, position: 3 }),
+  },
+  play: fillAndSubmit,
+};
+export const AlreadyRegistered: Story = {
+  args: { reply: error('already-registered', 409) },
+  play: fillAndSubmit,
+};
+export const ClosedMeanwhile: Story = { args: { reply: error('closed', 409) }, play: fillAndSubmit };
+export const FullMeanwhile: Story = { args: { reply: error('full', 409) }, play: fillAndSubmit };
+export const NotAMember: Story = { args: { reply: error('members-only', 403) }, play: fillAndSubmit };
+export const ServerFieldErrors: Story = {
+  args: { reply: error('invalid', 422, { fieldErrors: { email: 'email', jobTitle: 'too-long' } }) },
+  play: fillAndSubmit,
+};
+export const RateLimited: Story = {
+  args: { reply: error('rate-limited', 429, { retryAfter: 30 }) },
+  play: fillAndSubmit,
+};
+export const ServerError: Story = { args: { reply: error('server-error', 500) }, play: fillAndSubmit };
+export const NetworkFailure: Story = { args: { reply: 'network' }, play: fillAndSubmit };
+export const ExternalRegistration: Story = {
+  args: {
+    event: makeEvent({
+      registration: {
+        required: true,
+        mode: 'external',
+        url: 'https://billetterie.example.org/e/1',
+        questions: [],
+      },
+    }),
+  },
+};
+export const Cancelled: Story = { args: { event: makeEvent({ ...base, status: 'cancelled' }) } };
+export const Closed: Story = {
+  args: { event: makeEvent({ registration: { ...base.registration, mode: 'closed' } }) },
+};
+export const NotYetOpen: Story = {
+  args: {
+    event: makeEvent({ ...base, offer: { priceCurrency: 'EUR', validFrom: paris('2020-09-20', '08:00') } }),
+  },
+};
+export const Full: Story = {
+  args: { event: makeEvent({ ...base, offer: { priceCurrency: 'EUR', availability: 'SoldOut' } }) },
+};
+export const Loading: Story = {
+  args: { event: undefined, feed: '/stories-data/slow.json', eventId: base.id },
+  beforeEach: () => {
+    const realFetch = window.fetch;
+    window.fetch = () => new Promise<Response>(() => undefined);
+    return () => {
+      window.fetch = realFetch;
+    };
+  },
+};
+export const FeedError: Story = {
+  args: { event: undefined, feed: '/stories-data/missing.json', eventId: base.id },
+};
+/** What an event card opens when the page does not handle `ra-register`. */
+export const Dialog: Story = {
+  render: (args) =>
+    html`<button
+      type="button"
+      @click=${(e: Event) => {
+        openRegistrationDialog(args.event ?? base, {
+          lang: args.lang,
+          privacyPolicyUrl: args.privacyPolicy,
+          trigger: e.currentTarget as HTMLElement,
+        });
+        // Before its first render: the dialog lives in the stories' September 2020 too.
+        const dialog = document.body.querySelector<RaRegistrationForm>(':scope > ra-registration-form');
+        if (dialog) dialog.now = now;
+      }}
+    >
+      S’inscrire
+    </button>`,
+};
