@@ -8,9 +8,9 @@ import { tokens } from '../../internal/tokens.js';
 const cardStyles = css`
   .card {
     --_ra-card-gap: calc(var(--_ra-space) * var(--_ra-density) * 0.75);
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr);
-    grid-template-areas: 'date body';
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
     gap: var(--_ra-card-gap);
     padding: var(--_ra-card-gap);
     background: var(--_ra-color-surface);
@@ -22,26 +22,11 @@ const cardStyles = css`
     min-width: 0;
   }
 
-  .card--list:has(.image) {
-    grid-template-columns: auto minmax(0, 1fr);
-    grid-template-areas:
-      'image image'
-      'date body';
-  }
-
-  @media (min-width: 40rem) {
-    .card--list:has(.image) {
-      grid-template-columns: minmax(0, 14rem) auto minmax(0, 1fr);
-      grid-template-areas: 'image date body';
-    }
-  }
-
+  /* In a grid the picture tops the card; in a list it sits beside the text when there is room (no media query:
+     the card's own width decides, whatever the page's). */
   .card--grid {
-    grid-template-columns: auto minmax(0, 1fr);
-    grid-template-areas:
-      'image image'
-      'date body';
-    align-content: start;
+    flex-direction: column;
+    align-items: stretch;
   }
 
   .card--compact {
@@ -49,10 +34,23 @@ const cardStyles = css`
     box-shadow: none;
   }
 
+  .main {
+    flex: 999 1 0;
+    min-inline-size: 55%;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: var(--_ra-card-gap);
+  }
+
+  .card--grid > .image,
+  .card--grid > .main {
+    flex: none;
+  }
+
   .image {
-    grid-area: image;
+    flex: 1 1 14rem;
     display: block;
-    inline-size: 100%;
+    min-inline-size: 0;
     block-size: auto;
     /* Reserved before the picture arrives: nothing below it jumps. */
     aspect-ratio: 16 / 9;
@@ -62,7 +60,6 @@ const cardStyles = css`
   }
 
   .date {
-    grid-area: date;
     display: flex;
     flex-direction: column;
     align-items: center;
@@ -93,7 +90,6 @@ const cardStyles = css`
   }
 
   .body {
-    grid-area: body;
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
@@ -204,10 +200,6 @@ const cardStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 1rem;
-  }
-
-  .meta:empty {
-    display: none;
   }
 
   .price {

@@ -438,6 +438,13 @@ export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateR
         ${event.categories.map((c) => html`<li>${t.category(c)}</li>`)}
       </ul>`
     : nothing;
+  const meta = [
+    event.programme ? html`<span class="programme" part="programme">${event.programme}</span>` : nothing,
+    price(event, ctx, t),
+    event.audiences.length
+      ? html`<span class="audiences" part="audiences">${t.audience(event.audiences.join(', '))}</span>`
+      : nothing,
+  ].filter((piece) => piece !== nothing);
   const badges = [
     statusBadge(event, ctx, t),
     ...availabilityBadges(event, ctx, t),
@@ -449,51 +456,45 @@ export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateR
     id=${anchor}
     aria-labelledby=${titleId}
   >
-    ${ctx.layout === 'compact' ? nothing : image(event)} ${dateBlock(event, ctx.locale)}
-    <div class="body">
-      ${heading(ctx.headingLevel, titleId, html`<span lang=${contentLang}>${event.name}</span>`)}
-      ${
-        badges.length
-          ? html`<ul class="badges">
-              ${badges}
-            </ul>`
-          : nothing
-      }
-      ${when(event, ctx, t)} ${places(event, t)}
-      <p class="meta">
-        ${event.programme ? html`<span class="programme" part="programme">${event.programme}</span>` : nothing}
-        ${price(event, ctx, t)}
+    ${ctx.layout === 'compact' ? nothing : image(event)}
+    <div class="main">
+      ${dateBlock(event, ctx.locale)}
+      <div class="body">
+        ${heading(ctx.headingLevel, titleId, html`<span lang=${contentLang}>${event.name}</span>`)}
         ${
-          event.audiences.length
-            ? html`<span class="audiences" part="audiences">${t.audience(event.audiences.join(', '))}</span>`
+          badges.length
+            ? html`<ul class="badges">
+                ${badges}
+              </ul>`
             : nothing
         }
-      </p>
-      ${categories}
-      ${
-        event.summary && ctx.layout !== 'compact'
-          ? html`<p class="summary" part="summary" lang=${contentLang}>${event.summary}</p>`
-          : nothing
-      }
-      <div class="actions" part="actions">
-        ${registerAction(event, ctx, t)}
+        ${when(event, ctx, t)} ${places(event, t)}
+        ${meta.length ? html`<p class="meta">${meta}</p>` : nothing} ${categories}
         ${
-          hasDetails(event)
-            ? html`<button
-                type="button"
-                class="button"
-                part="details-button"
-                aria-expanded=${ctx.expanded ? 'true' : 'false'}
-                aria-controls=${detailsId}
-                @click=${() => ctx.onToggleDetails(event)}
-              >
-                ${t.moreDetails}
-              </button>`
+          event.summary && ctx.layout !== 'compact'
+            ? html`<p class="summary" part="summary" lang=${contentLang}>${event.summary}</p>`
             : nothing
         }
-        ${calendarMenu(event, ctx, t)} ${copyAction(event, ctx, t)}
+        <div class="actions" part="actions">
+          ${registerAction(event, ctx, t)}
+          ${
+            hasDetails(event)
+              ? html`<button
+                  type="button"
+                  class="button"
+                  part="details-button"
+                  aria-expanded=${ctx.expanded ? 'true' : 'false'}
+                  aria-controls=${detailsId}
+                  @click=${() => ctx.onToggleDetails(event)}
+                >
+                  ${t.moreDetails}
+                </button>`
+              : nothing
+          }
+          ${calendarMenu(event, ctx, t)} ${copyAction(event, ctx, t)}
+        </div>
+        ${hasDetails(event) ? details(event, ctx, t, detailsId) : nothing}
       </div>
-      ${hasDetails(event) ? details(event, ctx, t, detailsId) : nothing}
     </div>
   </article>`;
 }
