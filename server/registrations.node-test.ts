@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { MIN_FILL_MS } from '../src/registration/contract.js';
-import { NOW, post, testApp, validBody } from './fixtures.js';
+import { NOW, post, testApp, testEvent, validBody } from './fixtures.js';
+import { eraseByEmail, purge } from './registrations.js';
 import { listRegistrations } from './storage.js';
 
 describe('POST /api/events/:id/registrations', () => {
@@ -283,5 +284,36 @@ describe('CORS on the registration API', () => {
     const res = await post(app, 'petit-dej', validBody('petit-dej'), { Origin: 'https://intrus.example' });
     assert.equal(res.status, 403);
     assert.equal(listRegistrations(db, 'petit-dej').length, 0);
+  });
+});
+
+describe('personal data', () => {
+  it('erasing a person also forgets the idempotency keys of their registrations', async () => {
+    const { app, db } = testApp();
+    const key = randomUUID();
+    const body = validBody('petit-dej', { email: 'gone@example.org' });
+    await post(app, 'petit-dej', body, { 'Idempotency-Key': key });
+    assert.equal(eraseByEmail(db, 'GONE@example.org'), 1);
+    assert.equal((db.prepare('SELECT count(*) AS n FROM idempotency_keys').get() as { n: number }).n, 0);
+  });
+
+  it('purge keeps the registrations of an open-ended recurring event', async () => {
+    const { app, db, feed } = testApp();
+    feed.events.push(
+      testEvent('chaque-lundi', {
+        start: new Date('2020-01-06T08:00:00Z'),
+        end: new Date('2020-01-06T08:00:00Z'),
+        schedule: {
+          startDate: '2020-01-06',
+          repeatFrequency: 'weekly',
+          byDay: [1],
+          startTime: '09:00',
+          exceptDates: [],
+        },
+      }),
+    );
+    await post(app, 'chaque-lundi', validBody('chaque-lundi'));
+    assert.equal(purge(db, feed, 30, new Date('2030-01-01T00:00:00Z')), 0);
+    assert.equal(listRegistrations(db, 'chaque-lundi').length, 1);
   });
 });
