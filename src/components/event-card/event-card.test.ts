@@ -265,6 +265,16 @@ describe('<ra-event-card>', () => {
       expect(part(el, 'title')!.tagName).to.equal('H2');
     });
 
+    it('stays readable in dark colours', async () => {
+      const el = await card(
+        makeEvent({ remainingAttendeeCapacity: 3, status: 'postponed', membersOnly: true }),
+      );
+      el.theme = 'dark';
+      await el.updateComplete;
+      expect(getComputedStyle(part(el, 'card')!).backgroundColor).to.equal('rgb(22, 32, 31)');
+      await expect(el).to.be.accessible();
+    });
+
     it('reflects its layout for styling', async () => {
       const el = await card(makeEvent());
       el.layout = 'compact';
