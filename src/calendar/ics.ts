@@ -4,15 +4,14 @@
  */
 import type { AgendaEvent, Schedule } from '../feed/model.js';
 import { isHttpUrl, locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
+import { localInstant, zonedDay } from '../feed/time.js';
 import { firstOccurrenceEnd, scheduleRule, WEEKDAYS } from './rrule.js';
 import {
   exclusiveEndDay,
-  isoDate,
   offsetSeconds,
   offsetTransitions,
   utcBasic,
   wallTime,
-  zonedInstant,
   type OffsetTransition,
 } from './zoned.js';
 
@@ -115,7 +114,7 @@ function scheduleDates(event: AgendaEvent, schedule: Schedule): string[] {
   lines.push(`RRULE:${scheduleRule(schedule, zone)}`);
   if (schedule.exceptDates.length > 0) {
     const excluded = schedule.exceptDates.map((date) =>
-      localStamp(zonedInstant(date, schedule.startTime, zone), zone),
+      localStamp(localInstant(date, zone, schedule.startTime), zone),
     );
     lines.push(`EXDATE;TZID=${zone}:${excluded.join(',')}`);
   }
@@ -127,7 +126,7 @@ function sessionDates(event: AgendaEvent, index: number): string[] {
   const zone = event.timeZone;
   if (allDay) {
     return [
-      `DTSTART;VALUE=DATE:${basicDate(isoDate(start, zone))}`,
+      `DTSTART;VALUE=DATE:${basicDate(zonedDay(start, zone))}`,
       `DTEND;VALUE=DATE:${basicDate(exclusiveEndDay(start, end, zone))}`,
     ];
   }
@@ -168,7 +167,7 @@ function yearsByZone(events: AgendaEvent[]): Map<string, { first: number; last: 
       // An open-ended schedule gets the following year too; the yearly RRULEs carry the rules beyond.
       add(
         zone,
-        endDate ? zonedInstant(endDate, startTime, zone) : new Date(event.start.getTime() + 366 * 86_400_000),
+        endDate ? localInstant(endDate, zone, startTime) : new Date(event.start.getTime() + 366 * 86_400_000),
       );
     } else {
       for (const session of event.sessions.filter((part) => !part.allDay)) {

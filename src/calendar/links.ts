@@ -3,10 +3,11 @@
  * details lists the others), or the first occurrence of a schedule (Google also gets its RRULE).
  */
 import type { AgendaEvent, Session } from '../feed/model.js';
+import { zonedDay } from '../feed/time.js';
 import { defineCatalogue, intlLocale, locales, type Locale } from '../i18n/locale.js';
 import { locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
 import { firstOccurrenceEnd, scheduleRule } from './rrule.js';
-import { exclusiveEndDay, isoDate, utcBasic } from './zoned.js';
+import { exclusiveEndDay, utcBasic } from './zoned.js';
 
 export interface CalendarLinkOptions {
   /** Language of the note listing the other sessions; defaults to the event's own language, then French. */
@@ -61,7 +62,7 @@ export function googleCalendarUrl(event: AgendaEvent, options: CalendarLinkOptio
   const span = firstSpan(event);
   const zone = event.timeZone;
   const dates = span.allDay
-    ? `${isoDate(span.start, zone).replace(/-/g, '')}/${exclusiveEndDay(span.start, span.end, zone).replace(/-/g, '')}`
+    ? `${zonedDay(span.start, zone).replace(/-/g, '')}/${exclusiveEndDay(span.start, span.end, zone).replace(/-/g, '')}`
     : `${utcBasic(span.start)}/${utcBasic(span.end > span.start ? span.end : span.start)}`;
   return query('https://calendar.google.com/calendar/render', [
     ['action', 'TEMPLATE'],
@@ -80,7 +81,7 @@ export function outlookCalendarUrl(event: AgendaEvent, options: CalendarLinkOpti
   const zone = event.timeZone;
   const utc = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const [start, end] = span.allDay
-    ? [isoDate(span.start, zone), exclusiveEndDay(span.start, span.end, zone)]
+    ? [zonedDay(span.start, zone), exclusiveEndDay(span.start, span.end, zone)]
     : [utc(span.start), utc(span.end > span.start ? span.end : span.start)];
   return query('https://outlook.live.com/calendar/0/action/compose', [
     ['rru', 'addevent'],

@@ -1,6 +1,7 @@
 /** Recurring events in iCalendar terms, shared by the ICS file and the Google Calendar link (`recur=`). */
 import type { AgendaEvent, Schedule } from '../feed/model.js';
-import { addDays, isoDate, utcBasic, zonedInstant } from './zoned.js';
+import { dayNumber, dayString, localInstant, zonedDay } from '../feed/time.js';
+import { utcBasic } from './zoned.js';
 
 /** iCalendar weekdays, indexed like `Date#getDay()` (Sunday first); ISO 7 (Sunday) maps through `% 7`. */
 export const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
@@ -18,7 +19,7 @@ const FREQUENCIES: Record<Schedule['repeatFrequency'], string> = {
 export function scheduleRule(schedule: Schedule, timeZone: string): string {
   const parts = [`FREQ=${FREQUENCIES[schedule.repeatFrequency]}`];
   if (schedule.endDate) {
-    parts.push(`UNTIL=${utcBasic(zonedInstant(schedule.endDate, schedule.startTime, timeZone))}`);
+    parts.push(`UNTIL=${utcBasic(localInstant(schedule.endDate, timeZone, schedule.startTime))}`);
   }
   if (schedule.byDay.length > 0)
     parts.push(`BYDAY=${schedule.byDay.map((day) => WEEKDAYS[day % 7]).join(',')}`);
@@ -28,7 +29,9 @@ export function scheduleRule(schedule: Schedule, timeZone: string): string {
 /** When the first occurrence (at `event.start`) ends: its `endTime`, the next day when that is earlier. */
 export function firstOccurrenceEnd(event: AgendaEvent, schedule: Schedule): Date {
   if (!schedule.endTime) return event.start;
-  const day = isoDate(event.start, event.timeZone);
-  const end = zonedInstant(day, schedule.endTime, event.timeZone);
-  return end > event.start ? end : zonedInstant(addDays(day, 1), schedule.endTime, event.timeZone);
+  const day = zonedDay(event.start, event.timeZone);
+  const end = localInstant(day, event.timeZone, schedule.endTime);
+  return end > event.start
+    ? end
+    : localInstant(dayString(dayNumber(day) + 1), event.timeZone, schedule.endTime);
 }

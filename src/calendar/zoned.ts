@@ -1,7 +1,9 @@
 /**
  * Wall-clock arithmetic in IANA time zones with nothing but `Intl`: what calendars (ICS, links) and JSON-LD need
- * to write an instant as the event's local time. Offsets are seconds east of UTC.
+ * to write an instant as the event's local time. Offsets are seconds east of UTC. Days and local → instant
+ * conversions come from `src/feed/time.ts`.
  */
+import { dayNumber, dayString, zonedDay } from '../feed/time.js';
 
 /** The local date and time an instant shows in a zone. */
 export interface WallTime {
@@ -69,12 +71,6 @@ export function offsetSeconds(date: Date, timeZone: string): number {
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
 
-/** `2020-09-29`: the local date of `date` in `timeZone`. */
-export function isoDate(date: Date, timeZone: string): string {
-  const { year, month, day } = wallTime(date, timeZone);
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
-
 /** `+02:00`, `-05:00`, `+05:45`. */
 export function formatOffset(seconds: number, separator = ':'): string {
   const sign = seconds < 0 ? '-' : '+';
@@ -85,27 +81,9 @@ export function formatOffset(seconds: number, separator = ':'): string {
 /** `2020-09-29T09:00:00+02:00`: the instant as local time in `timeZone`, with that zone's offset then. */
 export function isoWithOffset(date: Date, timeZone: string): string {
   const wall = wallTime(date, timeZone);
+  const day = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
   const time = `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
-  return `${isoDate(date, timeZone)}T${time}${formatOffset(offsetSeconds(date, timeZone))}`;
-}
-
-/**
- * The instant at which `timeZone` shows `date` (`YYYY-MM-DD`) and `time` (`HH:mm` or `HH:mm:ss`).
- * A time skipped by a clock change moves forward by the change; a repeated time resolves to its later instant.
- */
-export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  const [year, month, day] = date.split('-').map(Number);
-  const [hour, minute, second = 0] = time.split(':').map(Number);
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Two passes: the first guess may sit on the other side of a clock change.
-  const guess = asUtc - offsetSeconds(new Date(asUtc), timeZone) * 1000;
-  return new Date(asUtc - offsetSeconds(new Date(guess), timeZone) * 1000);
-}
-
-/** The calendar date `days` after `date` (both `YYYY-MM-DD`). */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return `${day}T${time}${formatOffset(offsetSeconds(date, timeZone))}`;
 }
 
 /** `20200929T070000Z`: the instant in UTC, iCalendar's basic format (also Google Calendar's). */
@@ -118,9 +96,9 @@ export function utcBasic(date: Date): string {
 
 /** The day after the last local day of an all-day span (exclusive end, as calendars want), never before the first. */
 export function exclusiveEndDay(start: Date, end: Date, timeZone: string): string {
-  const first = isoDate(start, timeZone);
-  const last = isoDate(end, timeZone);
-  return addDays(last > first ? last : first, 1);
+  const first = dayNumber(zonedDay(start, timeZone));
+  const last = dayNumber(zonedDay(end, timeZone));
+  return dayString(Math.max(first, last) + 1);
 }
 
 const DAY = 86_400_000;

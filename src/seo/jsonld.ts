@@ -3,7 +3,8 @@
  * Feed text is untrusted: the serialization cannot close its `<script>`, and it is set as text, never as HTML.
  */
 import { isHttpUrl, sessionLocation, sessionTitle } from '../calendar/describe.js';
-import { isoDate, isoWithOffset } from '../calendar/zoned.js';
+import { isoWithOffset } from '../calendar/zoned.js';
+import { zonedDay } from '../feed/time.js';
 import type {
   AgendaEvent,
   AttendanceMode,
@@ -112,7 +113,7 @@ function schedule(schedule: Schedule, timeZone: string): JsonLd {
 
 /** A date alone for an all-day event (its last day for `endDate`), else local time with the zone's offset. */
 function when(date: Date, allDay: boolean, timeZone: string): string {
-  return allDay ? isoDate(date, timeZone) : isoWithOffset(date, timeZone);
+  return allDay ? zonedDay(date, timeZone) : isoWithOffset(date, timeZone);
 }
 
 /** The schema.org `Event` describing `event`, its sessions as `subEvent`s. */

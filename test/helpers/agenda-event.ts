@@ -3,13 +3,13 @@
  * shaped as `normalize` makes it. Override only what a test is about.
  */
 import type { AgendaEvent, Place, Session, VirtualLocation } from '../../src/feed/model.js';
-import { zonedInstant } from '../../src/calendar/zoned.js';
+import { localInstant } from '../../src/feed/time.js';
 
 export const PARIS = 'Europe/Paris';
 
 /** The instant a wall-clock time shows in Paris: `paris('2020-09-29', '09:00')`. */
 export function paris(date: string, time = '00:00'): Date {
-  return zonedInstant(date, time, PARIS);
+  return localInstant(date, PARIS, time);
 }
 
 export const defaultPlace: Place = {
