@@ -2,7 +2,13 @@
 export type * from './model.js';
 export * from './schema.js';
 export { FeedError, parseFeed, parseFeedText, type FeedErrorReason, type ParseOptions } from './parse.js';
-export { DEFAULT_TIME_ZONE, foldText, normalizeEvent, normalizeMember, normalizeOrganization } from './normalize.js';
+export {
+  DEFAULT_TIME_ZONE,
+  foldText,
+  normalizeEvent,
+  normalizeMember,
+  normalizeOrganization,
+} from './normalize.js';
 export { isJsonLd, jsonLdToFeed, slugify } from './jsonld.js';
 export {
   endOf,

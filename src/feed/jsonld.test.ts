@@ -40,7 +40,10 @@ describe('JSON-LD: recognising documents', () => {
   it('refuses JSON-LD without any Event as not-a-feed', () => {
     const error = (() => {
       try {
-        parseFeed({ '@context': 'https://schema.org', '@type': 'Organization', name: 'Réseau Alliances' }, 'x');
+        parseFeed(
+          { '@context': 'https://schema.org', '@type': 'Organization', name: 'Réseau Alliances' },
+          'x',
+        );
       } catch (caught) {
         return caught;
       }
@@ -72,7 +75,13 @@ describe('JSON-LD: which nodes become events', () => {
     expect(feed?.events).to.have.length(1);
   });
 
-  const subtypes = ['EducationEvent', 'BusinessEvent', 'SocialEvent', 'Festival', 'https://schema.org/ExhibitionEvent'];
+  const subtypes = [
+    'EducationEvent',
+    'BusinessEvent',
+    'SocialEvent',
+    'Festival',
+    'https://schema.org/ExhibitionEvent',
+  ];
   for (const type of subtypes) {
     it(`reads a ${type} as an event`, () => {
       expect(jsonLdToFeed(wordpressEvent({ '@type': type }))?.events).to.have.length(1);
@@ -96,11 +105,15 @@ describe('JSON-LD: ids', () => {
   });
 
   it('keeps the query of a CMS URL in the id', () => {
-    expect(only(wordpressEvent({ url: 'https://example.org/index.php?evid=12' })).id).to.equal('index-php-evid-12');
+    expect(only(wordpressEvent({ url: 'https://example.org/index.php?evid=12' })).id).to.equal(
+      'index-php-evid-12',
+    );
   });
 
   it('makes an id from the name and the date when there is neither', () => {
-    expect(only(wordpressEvent({ url: undefined, name: 'Réunion Économie' })).id).to.equal('reunion-economie-2020-06-16');
+    expect(only(wordpressEvent({ url: undefined, name: 'Réunion Économie' })).id).to.equal(
+      'reunion-economie-2020-06-16',
+    );
   });
 
   it('slugifies accents, spaces and punctuation', () => {
@@ -110,15 +123,15 @@ describe('JSON-LD: ids', () => {
 
 describe('JSON-LD: properties', () => {
   it('reads a local date-time without offset as Paris time', () => {
-    expect(only(wordpressEvent({ startDate: '2020-06-16T10:00', endDate: undefined })).start.toISOString()).to.equal(
-      '2020-06-16T08:00:00.000Z',
-    );
+    expect(
+      only(wordpressEvent({ startDate: '2020-06-16T10:00', endDate: undefined })).start.toISOString(),
+    ).to.equal('2020-06-16T08:00:00.000Z');
   });
 
   it('reads a date-time written with a space', () => {
-    expect(only(wordpressEvent({ startDate: '2020-12-16 10:00:00', endDate: undefined })).start.toISOString()).to.equal(
-      '2020-12-16T09:00:00.000Z',
-    );
+    expect(
+      only(wordpressEvent({ startDate: '2020-12-16 10:00:00', endDate: undefined })).start.toISOString(),
+    ).to.equal('2020-12-16T09:00:00.000Z');
   });
 
   it('reads a Place with a PostalAddress and GeoCoordinates given as text', () => {
@@ -127,7 +140,11 @@ describe('JSON-LD: properties', () => {
         location: {
           '@type': 'Place',
           name: 'Euratechnologies',
-          address: { '@type': 'PostalAddress', addressLocality: 'Lille', addressCountry: { '@type': 'Country', name: 'FR' } },
+          address: {
+            '@type': 'PostalAddress',
+            addressLocality: 'Lille',
+            addressCountry: { '@type': 'Country', name: 'FR' },
+          },
           geo: { '@type': 'GeoCoordinates', latitude: '50.63', longitude: '3.02' },
         },
       }),
@@ -148,7 +165,9 @@ describe('JSON-LD: properties', () => {
   });
 
   it('reads a VirtualLocation and derives online attendance', () => {
-    const event = only(wordpressEvent({ location: { '@type': 'VirtualLocation', url: 'https://example.org/visio' } }));
+    const event = only(
+      wordpressEvent({ location: { '@type': 'VirtualLocation', url: 'https://example.org/visio' } }),
+    );
     expect(event.locations[0]).to.deep.equal({ kind: 'virtual', url: 'https://example.org/visio' });
     expect(event.attendanceMode).to.equal('online');
   });
@@ -166,7 +185,9 @@ describe('JSON-LD: properties', () => {
   });
 
   it('registers on the offer page', () => {
-    const event = only(wordpressEvent({ offers: { '@type': 'Offer', url: 'https://example.org/billetterie' } }));
+    const event = only(
+      wordpressEvent({ offers: { '@type': 'Offer', url: 'https://example.org/billetterie' } }),
+    );
     expect(event.registration).to.include({ mode: 'external', url: 'https://example.org/billetterie' });
   });
 
@@ -183,14 +204,19 @@ describe('JSON-LD: properties', () => {
 
   it('reads an ImageObject with its caption as alt text', () => {
     const image = { '@type': 'ImageObject', url: 'https://example.org/a.jpg', caption: 'La salle' };
-    expect(only(wordpressEvent({ image: [image] })).image).to.deep.equal({ url: 'https://example.org/a.jpg', alt: 'La salle' });
+    expect(only(wordpressEvent({ image: [image] })).image).to.deep.equal({
+      url: 'https://example.org/a.jpg',
+      alt: 'La salle',
+    });
   });
 
   it('reads an organizer given as an object, a string, or a reference into the graph', () => {
     const feed = parseFeed({
       '@graph': [
         { '@type': 'Organization', '@id': '#ra', name: 'Réseau Alliances', url: 'https://example.org/' },
-        wordpressEvent({ organizer: [{ '@id': '#ra' }, 'SOBIZHUB', { '@type': 'Person', name: 'Camille Muller' }] }),
+        wordpressEvent({
+          organizer: [{ '@id': '#ra' }, 'SOBIZHUB', { '@type': 'Person', name: 'Camille Muller' }],
+        }),
       ],
     });
     expect(feed.events[0]?.organizers).to.deep.equal([
@@ -212,7 +238,10 @@ describe('JSON-LD: properties', () => {
 
   it('reads the audience and the language', () => {
     const event = only(
-      wordpressEvent({ audience: { '@type': 'Audience', audienceType: 'Dirigeants' }, inLanguage: { name: 'en' } }),
+      wordpressEvent({
+        audience: { '@type': 'Audience', audienceType: 'Dirigeants' },
+        inLanguage: { name: 'en' },
+      }),
     );
     expect([event.audiences, event.inLanguage]).to.deep.equal([['Dirigeants'], 'en']);
   });

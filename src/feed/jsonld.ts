@@ -37,13 +37,16 @@ const EVENT_TYPES = new Set([
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const list = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const list = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
 /** `schema:Event`, `https://schema.org/Event` → `Event`. */
 const bareName = (value: string) => value.replace(/^(?:https?:\/\/schema\.org\/|schema:)/, '');
 
 function typesOf(node: JsonObject): string[] {
-  return list(node['@type']).filter((type): type is string => typeof type === 'string').map(bareName);
+  return list(node['@type'])
+    .filter((type): type is string => typeof type === 'string')
+    .map(bareName);
 }
 
 /** A plain string from a string, a `{ "@value" }`, a `{ "@id" }` (enumerations) or the first of an array. */
@@ -128,7 +131,9 @@ class Adapter {
   private location(value: unknown): JsonObject | undefined {
     const node = this.resolve(value);
     if (typeof node === 'string') {
-      return /^https?:/.test(node) ? { '@type': 'VirtualLocation', url: node } : { '@type': 'Place', name: node };
+      return /^https?:/.test(node)
+        ? { '@type': 'VirtualLocation', url: node }
+        : { '@type': 'Place', name: node };
     }
     if (!isObject(node)) return undefined;
     if (typesOf(node).includes('VirtualLocation')) {
@@ -187,7 +192,10 @@ class Adapter {
       byDay: node.byDay === undefined ? undefined : list(node.byDay).map(text),
       startTime: time(node.startTime),
       endTime: time(node.endTime),
-      exceptDate: node.exceptDate === undefined ? undefined : list(node.exceptDate).map((day) => text(day)?.slice(0, 10)),
+      exceptDate:
+        node.exceptDate === undefined
+          ? undefined
+          : list(node.exceptDate).map((day) => text(day)?.slice(0, 10)),
       scheduleTimezone: text(node.scheduleTimezone),
     });
   }
@@ -200,8 +208,12 @@ class Adapter {
     const iri = text(node['@id']) ?? text(node.url);
     const offers = this.offer(node.offers);
     const image = list(node.image)[0];
-    const locations = list(node.location).map((place) => this.location(place)).filter(Boolean);
-    const organizers = list(node.organizer).map((org) => this.organization(org)).filter(Boolean);
+    const locations = list(node.location)
+      .map((place) => this.location(place))
+      .filter(Boolean);
+    const organizers = list(node.organizer)
+      .map((org) => this.organization(org))
+      .filter(Boolean);
     const audiences = list(node.audience)
       .map((audience) => this.resolve(audience))
       .map((audience) => (isObject(audience) ? text(audience.audienceType) : text(audience)))
@@ -217,10 +229,12 @@ class Adapter {
       url: text(node.url),
       startDate,
       endDate: date(node.endDate),
-      subEvent: node.subEvent === undefined ? undefined : list(node.subEvent).map((part) => this.session(part)),
+      subEvent:
+        node.subEvent === undefined ? undefined : list(node.subEvent).map((part) => this.session(part)),
       eventSchedule: schedule,
       eventStatus: text(node.eventStatus),
-      previousStartDate: node.previousStartDate === undefined ? undefined : list(node.previousStartDate).map(date),
+      previousStartDate:
+        node.previousStartDate === undefined ? undefined : list(node.previousStartDate).map(date),
       eventAttendanceMode: text(node.eventAttendanceMode),
       location: locations.length ? locations : undefined,
       organizer: organizers.length ? organizers : undefined,
@@ -253,7 +267,9 @@ class Adapter {
 
 /** `true` for what looks like JSON-LD rather than our feed: an array, or an object with `@context`/`@graph`/`@type`. */
 export function isJsonLd(json: unknown): boolean {
-  return Array.isArray(json) || (isObject(json) && ('@context' in json || '@graph' in json || '@type' in json));
+  return (
+    Array.isArray(json) || (isObject(json) && ('@context' in json || '@graph' in json || '@type' in json))
+  );
 }
 
 /**

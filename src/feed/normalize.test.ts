@@ -101,7 +101,9 @@ describe('normalizeEvent: the shared fixture', () => {
   });
 
   it('keeps registration open through the whole validThrough day', () => {
-    expect(iso(byId('formation-management-mobilite-2020').offer!.validThrough!)).to.equal('2020-09-22T22:00:00.000Z');
+    expect(iso(byId('formation-management-mobilite-2020').offer!.validThrough!)).to.equal(
+      '2020-09-22T22:00:00.000Z',
+    );
   });
 });
 
@@ -119,7 +121,10 @@ describe('normalizeEvent: time zones and daylight saving', () => {
   });
 
   it('measures an event spanning the autumn change (2020-10-25 01:00 → 04:00) as four hours', () => {
-    const event = normalized({ startDate: '2020-10-25T01:00:00+02:00', endDate: '2020-10-25T04:00:00+01:00' });
+    const event = normalized({
+      startDate: '2020-10-25T01:00:00+02:00',
+      endDate: '2020-10-25T04:00:00+01:00',
+    });
     expect(event.end.getTime() - event.start.getTime()).to.equal(4 * 3_600_000);
   });
 
@@ -135,7 +140,9 @@ describe('normalizeEvent: time zones and daylight saving', () => {
   });
 
   it('reads an all-day day in winter at midnight Paris time (UTC+1)', () => {
-    expect(iso(normalized({ startDate: '2020-12-01', endDate: undefined }).start)).to.equal('2020-11-30T23:00:00.000Z');
+    expect(iso(normalized({ startDate: '2020-12-01', endDate: undefined }).start)).to.equal(
+      '2020-11-30T23:00:00.000Z',
+    );
   });
 
   it('defaults the time zone to Europe/Paris', () => {
@@ -144,7 +151,12 @@ describe('normalizeEvent: time zones and daylight saving', () => {
 
   it('takes the schedule time zone when the event names none', () => {
     const event = normalized({
-      eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1D', startTime: '09:00', scheduleTimezone: 'Europe/London' },
+      eventSchedule: {
+        startDate: '2020-04-06',
+        repeatFrequency: 'P1D',
+        startTime: '09:00',
+        scheduleTimezone: 'Europe/London',
+      },
     });
     expect(event.timeZone).to.equal('Europe/London');
     expect(iso(event.start)).to.equal('2020-04-06T08:00:00.000Z');
@@ -156,7 +168,12 @@ describe('normalizeEvent: schedules', () => {
     normalized({
       startDate: '2020-04-06T13:45:00+02:00',
       endDate: '2020-04-06T14:30:00+02:00',
-      eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1D', startTime: '13:45', endTime: '14:30' },
+      eventSchedule: {
+        startDate: '2020-04-06',
+        repeatFrequency: 'P1D',
+        startTime: '13:45',
+        endTime: '14:30',
+      },
     });
 
   it('maps a daily schedule', () => {
@@ -198,14 +215,26 @@ describe('normalizeEvent: schedules', () => {
   });
 
   it('maps P1W and P1M to weekly and monthly', () => {
-    const weekly = normalized({ eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1W', startTime: '09:00' } });
-    const monthly = normalized({ eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1M', startTime: '09:00' } });
-    expect([weekly.schedule?.repeatFrequency, monthly.schedule?.repeatFrequency]).to.deep.equal(['weekly', 'monthly']);
+    const weekly = normalized({
+      eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1W', startTime: '09:00' },
+    });
+    const monthly = normalized({
+      eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1M', startTime: '09:00' },
+    });
+    expect([weekly.schedule?.repeatFrequency, monthly.schedule?.repeatFrequency]).to.deep.equal([
+      'weekly',
+      'monthly',
+    ]);
   });
 
   it('starts a schedule on its first matching day (first Thursday after Monday 6 April)', () => {
     const event = normalized({
-      eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1W', byDay: ['Thursday'], startTime: '18:00' },
+      eventSchedule: {
+        startDate: '2020-04-06',
+        repeatFrequency: 'P1W',
+        byDay: ['Thursday'],
+        startTime: '18:00',
+      },
     });
     expect(iso(event.start)).to.equal('2020-04-09T16:00:00.000Z');
   });
@@ -226,7 +255,12 @@ describe('normalizeEvent: schedules', () => {
 
   it('keeps the exception dates', () => {
     const event = normalized({
-      eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1D', startTime: '13:45', exceptDate: ['2020-05-01'] },
+      eventSchedule: {
+        startDate: '2020-04-06',
+        repeatFrequency: 'P1D',
+        startTime: '13:45',
+        exceptDate: ['2020-05-01'],
+      },
     });
     expect(event.schedule?.exceptDates).to.deep.equal(['2020-05-01']);
   });
@@ -282,31 +316,34 @@ describe('normalizeEvent: defaults and details', () => {
   });
 
   it('defaults registration to inline when an endpoint is given', () => {
-    const registration = normalized({ registration: { endpoint: 'https://example.org/api/events/x/registrations' } });
+    const registration = normalized({
+      registration: { endpoint: 'https://example.org/api/events/x/registrations' },
+    });
     expect(registration.registration.mode).to.equal('inline');
   });
 
   it('defaults registration to external when a URL is given', () => {
-    expect(normalized({ registration: { url: 'https://example.org/inscription' } }).registration.mode).to.equal(
-      'external',
-    );
+    expect(
+      normalized({ registration: { url: 'https://example.org/inscription' } }).registration.mode,
+    ).to.equal('external');
   });
 
   it('keeps an explicit registration.required', () => {
-    expect(normalized({ registration: { url: 'https://example.org/i', required: false } }).registration.required).to.be
-      .false;
+    expect(
+      normalized({ registration: { url: 'https://example.org/i', required: false } }).registration.required,
+    ).to.be.false;
   });
 
   it('defaults the language to fr, members-only to false, and lists to empty', () => {
     const event = normalized({ location: undefined });
     expect(event).to.include({ inLanguage: 'fr', membersOnly: false });
-    expect([event.categories, event.audiences, event.organizers, event.partners, event.locations]).to.deep.equal([
-      [],
-      [],
-      [],
-      [],
-      [],
-    ]);
+    expect([
+      event.categories,
+      event.audiences,
+      event.organizers,
+      event.partners,
+      event.locations,
+    ]).to.deep.equal([[], [], [], [], []]);
   });
 
   it('defaults the offer currency to EUR', () => {
@@ -337,7 +374,9 @@ describe('normalizeEvent: defaults and details', () => {
       programme: 'Déclic Mobilités',
       category: ['atelier'],
     });
-    expect(event.searchText).to.equal('reunion economie coeur de metier declic mobilites reseau alliances marcq-en-baroeul atelier');
+    expect(event.searchText).to.equal(
+      'reunion economie coeur de metier declic mobilites reseau alliances marcq-en-baroeul atelier',
+    );
   });
 
   it('does not copy properties the model does not know', () => {

@@ -34,7 +34,12 @@ export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 /** Lower-cased, accent-free text for search: "Réunion ÉCONOMIE" → "reunion economie". */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae');
 }
 
 /** Drops `undefined` properties so that optional fields are absent rather than present and empty. */
@@ -42,7 +47,8 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
-const toArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const toArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 const STATUSES: Record<string, EventStatus> = {
   EventScheduled: 'scheduled',
@@ -61,7 +67,8 @@ const ATTENDANCE: Record<string, AttendanceMode> = {
 const FREQUENCIES = { P1D: 'daily', P1W: 'weekly', P1M: 'monthly' } as const;
 
 function location(feed: FeedLocation): Place | VirtualLocation {
-  if (feed['@type'] === 'VirtualLocation') return defined({ kind: 'virtual', name: feed.name, url: feed.url });
+  if (feed['@type'] === 'VirtualLocation')
+    return defined({ kind: 'virtual', name: feed.name, url: feed.url });
   const { address, geo } = feed;
   return defined<Place>({
     kind: 'place',
@@ -104,7 +111,9 @@ function schedule(feed: FeedSchedule): Schedule {
     startDate: feed.startDate,
     endDate: feed.endDate,
     repeatFrequency: FREQUENCIES[feed.repeatFrequency],
-    byDay: [...new Set((feed.byDay ?? []).map((day) => DAYS.indexOf(schemaOrgName(day)) + 1))].sort((a, b) => a - b),
+    byDay: [...new Set((feed.byDay ?? []).map((day) => DAYS.indexOf(schemaOrgName(day)) + 1))].sort(
+      (a, b) => a - b,
+    ),
     startTime: feed.startTime,
     endTime: feed.endTime,
     exceptDates: feed.exceptDate ?? [],
@@ -147,7 +156,11 @@ function registration(feed: FeedRegistration | undefined): Registration {
   });
 }
 
-function attendanceMode(feed: FeedEvent, status: EventStatus, locations: (Place | VirtualLocation)[]): AttendanceMode {
+function attendanceMode(
+  feed: FeedEvent,
+  status: EventStatus,
+  locations: (Place | VirtualLocation)[],
+): AttendanceMode {
   if (feed.eventAttendanceMode) return ATTENDANCE[schemaOrgName(feed.eventAttendanceMode)]!;
   if (status === 'moved-online') return 'online';
   const virtual = locations.some((place) => place.kind === 'virtual');
@@ -164,7 +177,9 @@ export function normalizeEvent(feed: FeedEvent): AgendaEvent {
 
   const first = recurring && firstOccurrence(recurring, timeZone);
   const sessions = feed.subEvent?.length
-    ? feed.subEvent.map((part) => session(part, timeZone)).sort((a, b) => a.start.getTime() - b.start.getTime())
+    ? feed.subEvent
+        .map((part) => session(part, timeZone))
+        .sort((a, b) => a.start.getTime() - b.start.getTime())
     : first
       ? [defined({ ...first, location: locations[0] })]
       : [session({ startDate: feed.startDate, endDate: feed.endDate }, timeZone, feedLocations[0])];

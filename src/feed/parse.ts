@@ -57,7 +57,11 @@ function jsonPath(prefix: string, path: readonly PathItem[] = []): string {
 }
 
 function issuesOf(prefix: string, issues: readonly v.BaseIssue<unknown>[], id?: string): FeedIssue[] {
-  return issues.map((issue) => ({ path: jsonPath(prefix, issue.path), message: issue.message, ...(id && { id }) }));
+  return issues.map((issue) => ({
+    path: jsonPath(prefix, issue.path),
+    message: issue.message,
+    ...(id && { id }),
+  }));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -89,7 +93,9 @@ function readItems<S extends v.GenericSchema<unknown, { id: string }>, T extends
     if (!result.success) {
       found = issuesOf(prefix, result.issues, id);
     } else if (seen.has(result.output.id)) {
-      found = [{ path: `${prefix}.id`, message: `Duplicate id "${id}": already used at ${seen.get(id!)}`, id: id! }];
+      found = [
+        { path: `${prefix}.id`, message: `Duplicate id "${id}": already used at ${seen.get(id!)}`, id: id! },
+      ];
     } else {
       const normalized = normalize(result.output);
       seen.set(normalized.id, prefix);
@@ -115,10 +121,12 @@ function readItems<S extends v.GenericSchema<unknown, { id: string }>, T extends
  */
 export function parseFeed(json: unknown, source = 'feed', options: ParseOptions = {}): Feed {
   const document = isJsonLd(json) ? jsonLdToFeed(json) : json;
-  if (document === undefined) throw new FeedError(source, 'not-a-feed', 'no schema.org Event in this JSON-LD');
+  if (document === undefined)
+    throw new FeedError(source, 'not-a-feed', 'no schema.org Event in this JSON-LD');
   if (!isObject(document)) throw new FeedError(source, 'not-a-feed', 'expected a JSON object');
   if (document.version !== 1) {
-    const found = document.version === undefined ? 'no "version"' : `version ${JSON.stringify(document.version)}`;
+    const found =
+      document.version === undefined ? 'no "version"' : `version ${JSON.stringify(document.version)}`;
     throw new FeedError(source, 'version', found);
   }
   if (!Array.isArray(document.events)) throw new FeedError(source, 'not-a-feed', '"events" must be an array');
@@ -148,7 +156,14 @@ export function parseFeed(json: unknown, source = 'feed', options: ParseOptions 
   }
 
   const publisher = head.publisher as FeedOrganization | undefined;
-  const events: AgendaEvent[] = readItems(document.events, 'events', EventSchema, normalizeEvent, issues, warn);
+  const events: AgendaEvent[] = readItems(
+    document.events,
+    'events',
+    EventSchema,
+    normalizeEvent,
+    issues,
+    warn,
+  );
   const people: Member[] = readItems(members, 'members', MemberSchema, normalizeMember, issues, warn);
   return {
     version: 1,
@@ -168,14 +183,21 @@ export function parseFeed(json: unknown, source = 'feed', options: ParseOptions 
  * @param contentType the response's `Content-Type`, when there is one
  * @throws FeedError `html`, `not-json`, or any of `parseFeed`'s
  */
-export function parseFeedText(text: string, url: string, contentType?: string, options: ParseOptions = {}): Feed {
+export function parseFeedText(
+  text: string,
+  url: string,
+  contentType?: string,
+  options: ParseOptions = {},
+): Feed {
   const body = text.replace(/^\uFEFF/, '').trimStart();
   if (/^\s*text\/html\b/i.test(contentType ?? '') || body.startsWith('<')) throw new FeedError(url, 'html');
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (error) {
-    throw new FeedError(url, 'not-json', body === '' ? 'empty response' : (error as Error).message, { cause: error });
+    throw new FeedError(url, 'not-json', body === '' ? 'empty response' : (error as Error).message, {
+      cause: error,
+    });
   }
   return parseFeed(json, url, options);
 }

@@ -22,7 +22,13 @@ const cafe = (schedule: Record<string, unknown> = {}) =>
     id: 'cafes-de-l-apres',
     startDate: '2020-04-06T13:45:00+02:00',
     endDate: '2020-04-06T14:30:00+02:00',
-    eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1D', startTime: '13:45', endTime: '14:30', ...schedule },
+    eventSchedule: {
+      startDate: '2020-04-06',
+      repeatFrequency: 'P1D',
+      startTime: '13:45',
+      endTime: '14:30',
+      ...schedule,
+    },
   });
 
 describe('upcoming and past', () => {
@@ -75,7 +81,12 @@ describe('upcoming and past', () => {
 
 describe('filterEvents', () => {
   const events = [
-    event({ id: 'reunion', name: 'Réunion des adhérents', category: ['rencontre'], programme: 'Cycle Habiter' }),
+    event({
+      id: 'reunion',
+      name: 'Réunion des adhérents',
+      category: ['rencontre'],
+      programme: 'Cycle Habiter',
+    }),
     event({
       id: 'webinaire',
       name: "Webinaire : l'économie circulaire",
@@ -114,7 +125,10 @@ describe('filterEvents', () => {
   });
 
   it('keeps events of any of the chosen categories', () => {
-    expect(ids(filterEvents(events, { categories: ['club', 'webinaire'] }))).to.deep.equal(['webinaire', 'club']);
+    expect(ids(filterEvents(events, { categories: ['club', 'webinaire'] }))).to.deep.equal([
+      'webinaire',
+      'club',
+    ]);
   });
 
   it('keeps events of the chosen programmes', () => {
@@ -146,7 +160,10 @@ describe('filterEvents', () => {
   });
 
   it('keeps events starting before a date', () => {
-    expect(ids(filterEvents(events, { to: new Date('2020-10-01T00:00:00Z') }))).to.deep.equal(['reunion', 'webinaire']);
+    expect(ids(filterEvents(events, { to: new Date('2020-10-01T00:00:00Z') }))).to.deep.equal([
+      'reunion',
+      'webinaire',
+    ]);
   });
 
   it('combines criteria', () => {
@@ -158,7 +175,8 @@ describe('filterEvents', () => {
     filterEvents(many, { text: 'economie circulaire' });
     const started = performance.now();
     const rounds = 20;
-    for (let i = 0; i < rounds; i++) filterEvents(many, { text: 'economie circulaire', categories: ['webinaire'], mode: 'online' });
+    for (let i = 0; i < rounds; i++)
+      filterEvents(many, { text: 'economie circulaire', categories: ['webinaire'], mode: 'online' });
     const perCall = (performance.now() - started) / rounds;
     expect(perCall).to.be.below(10);
   });
@@ -197,12 +215,19 @@ describe('groupByMonth', () => {
   });
 
   it('labels months in the given locale', () => {
-    const groups = groupByMonth([event({ startDate: '2020-03-02T09:00:00+01:00', endDate: undefined })], 'en-GB');
+    const groups = groupByMonth(
+      [event({ startDate: '2020-03-02T09:00:00+01:00', endDate: undefined })],
+      'en-GB',
+    );
     expect(groups[0]?.label).to.equal('March 2020');
   });
 
   it('puts 31 March 23:30 in New York in March, though it is already April in Paris', () => {
-    const evening = event({ startDate: '2020-03-31T23:30:00-04:00', endDate: undefined, timeZone: 'America/New_York' });
+    const evening = event({
+      startDate: '2020-03-31T23:30:00-04:00',
+      endDate: undefined,
+      timeZone: 'America/New_York',
+    });
     expect(groupByMonth([evening])[0]?.key).to.equal('2020-03');
   });
 
@@ -223,7 +248,14 @@ describe('paginate', () => {
   it('returns the requested page', () => {
     const page = paginate(items, 2, 10);
     expect(page.items).to.deep.equal([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
-    expect(page).to.include({ page: 2, pageSize: 10, pageCount: 3, total: 23, hasPrevious: true, hasNext: true });
+    expect(page).to.include({
+      page: 2,
+      pageSize: 10,
+      pageCount: 3,
+      total: 23,
+      hasPrevious: true,
+      hasNext: true,
+    });
   });
 
   it('returns a short last page', () => {
@@ -258,35 +290,49 @@ describe('paginate', () => {
 
 describe('nextOccurrence', () => {
   it('gives the first café before the schedule starts', () => {
-    expect(iso(nextOccurrence(cafe(), new Date('2020-04-01T08:00:00Z'))?.start)).to.equal('2020-04-06T11:45:00.000Z');
+    expect(iso(nextOccurrence(cafe(), new Date('2020-04-01T08:00:00Z'))?.start)).to.equal(
+      '2020-04-06T11:45:00.000Z',
+    );
   });
 
   it('gives the café under way', () => {
-    expect(iso(nextOccurrence(cafe(), new Date('2020-04-08T12:00:00Z'))?.start)).to.equal('2020-04-08T11:45:00.000Z');
+    expect(iso(nextOccurrence(cafe(), new Date('2020-04-08T12:00:00Z'))?.start)).to.equal(
+      '2020-04-08T11:45:00.000Z',
+    );
   });
 
   it("gives tomorrow's café once today's is over", () => {
-    expect(iso(nextOccurrence(cafe(), new Date('2020-04-08T12:30:00Z'))?.start)).to.equal('2020-04-09T11:45:00.000Z');
+    expect(iso(nextOccurrence(cafe(), new Date('2020-04-08T12:30:00Z'))?.start)).to.equal(
+      '2020-04-09T11:45:00.000Z',
+    );
   });
 
   it('keeps 13:45 local time across the autumn change (winter time: 12:45 UTC)', () => {
-    expect(iso(nextOccurrence(cafe(), new Date('2020-10-25T00:00:00Z'))?.start)).to.equal('2020-10-25T12:45:00.000Z');
+    expect(iso(nextOccurrence(cafe(), new Date('2020-10-25T00:00:00Z'))?.start)).to.equal(
+      '2020-10-25T12:45:00.000Z',
+    );
   });
 
   it('skips an exception date', () => {
     const closed = cafe({ exceptDate: ['2020-05-01'] });
-    expect(iso(nextOccurrence(closed, new Date('2020-05-01T06:00:00Z'))?.start)).to.equal('2020-05-02T11:45:00.000Z');
+    expect(iso(nextOccurrence(closed, new Date('2020-05-01T06:00:00Z'))?.start)).to.equal(
+      '2020-05-02T11:45:00.000Z',
+    );
   });
 
   it('follows the days of a weekly schedule', () => {
     const weekly = cafe({ repeatFrequency: 'P1W', byDay: ['Tuesday', 'Thursday'] });
     // Friday 10 April → Tuesday 14 April.
-    expect(iso(nextOccurrence(weekly, new Date('2020-04-10T06:00:00Z'))?.start)).to.equal('2020-04-14T11:45:00.000Z');
+    expect(iso(nextOccurrence(weekly, new Date('2020-04-10T06:00:00Z'))?.start)).to.equal(
+      '2020-04-14T11:45:00.000Z',
+    );
   });
 
   it('repeats a monthly schedule on the same day of the month', () => {
     const monthly = cafe({ repeatFrequency: 'P1M' });
-    expect(iso(nextOccurrence(monthly, new Date('2020-04-07T06:00:00Z'))?.start)).to.equal('2020-05-06T11:45:00.000Z');
+    expect(iso(nextOccurrence(monthly, new Date('2020-04-07T06:00:00Z'))?.start)).to.equal(
+      '2020-05-06T11:45:00.000Z',
+    );
   });
 
   it('has none after a bounded schedule ends', () => {
@@ -320,7 +366,11 @@ describe('nextOccurrence', () => {
 describe('facets', () => {
   it('counts distinct categories, programmes and audiences, most frequent first', () => {
     const result = facets([
-      event({ category: ['club', 'rencontre'], programme: 'SOBIZHUB', audience: { audienceType: 'Dirigeants' } }),
+      event({
+        category: ['club', 'rencontre'],
+        programme: 'SOBIZHUB',
+        audience: { audienceType: 'Dirigeants' },
+      }),
       event({ category: ['rencontre'], programme: 'Cycle Habiter' }),
       event({ category: ['atelier'], programme: 'SOBIZHUB', audience: { audienceType: 'Dirigeants' } }),
     ]);

@@ -61,16 +61,25 @@ export interface EventFilter {
   text?: string;
 }
 
-const anyOf = (wanted: ReadonlySet<string>, values: readonly string[]) => values.some((value) => wanted.has(value));
+const anyOf = (wanted: ReadonlySet<string>, values: readonly string[]) =>
+  values.some((value) => wanted.has(value));
 
 /** The events matching every given criterion, in their order. */
 export function filterEvents(events: readonly AgendaEvent[], filter: EventFilter): AgendaEvent[] {
   const categories = filter.categories?.length ? new Set(filter.categories) : undefined;
   const programmes = filter.programmes?.length ? new Set(filter.programmes) : undefined;
-  const audiences = filter.audience === undefined ? [] : typeof filter.audience === 'string' ? [filter.audience] : filter.audience;
+  const audiences =
+    filter.audience === undefined
+      ? []
+      : typeof filter.audience === 'string'
+        ? [filter.audience]
+        : filter.audience;
   const audience = audiences.length ? new Set(audiences) : undefined;
-  const modes = filter.mode === undefined ? undefined : filter.mode === 'mixed' ? ['mixed'] : [filter.mode, 'mixed'];
-  const words = foldText(filter.text ?? '').split(/\s+/).filter(Boolean);
+  const modes =
+    filter.mode === undefined ? undefined : filter.mode === 'mixed' ? ['mixed'] : [filter.mode, 'mixed'];
+  const words = foldText(filter.text ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const from = filter.from?.getTime();
   const to = filter.to?.getTime();
 
@@ -150,7 +159,8 @@ export interface Page<T> {
 
 /** Page `page` (1-based; clamped) of `items`, `pageSize` per page. */
 export function paginate<T>(items: readonly T[], page: number, pageSize: number): Page<T> {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer: ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new RangeError(`pageSize must be a positive integer: ${pageSize}`);
   const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
   const current = Math.min(pageCount, Math.max(1, Math.trunc(page) || 1));
   return {

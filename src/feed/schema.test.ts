@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import * as v from 'valibot';
 import { feedDocument, feedEvent, feedMember, loadFixture } from '../../test/helpers/feed.js';
 import type { Feed } from './model.js';
+import { FEED_SCHEMA_ID, feedJsonSchema } from './json-schema.js';
 import { FeedError, parseFeed, parseFeedText } from './parse.js';
 import { EventSchema, FeedSchema, MemberSchema, UrlSchema } from './schema.js';
 
@@ -54,7 +55,10 @@ describe('feed schema: a valid feed', () => {
     const feed = parseFeed(document, 'feed-small.json');
     expect(feed.issues).to.deep.equal([]);
     expect(feed.events).to.have.length(8);
-    expect(feed.members.map((member) => member.id)).to.deep.equal(['mandarine-gestion', 'lille-place-financiere']);
+    expect(feed.members.map((member) => member.id)).to.deep.equal([
+      'mandarine-gestion',
+      'lille-place-financiere',
+    ]);
   });
 
   it('reads the publisher, the update time and the privacy policy', () => {
@@ -110,7 +114,11 @@ describe('feed schema: each invalid event field is reported at its JSON path', (
     ['a javascript: url', { url: 'javascript:alert(1)' }, '$.events[0].url'],
     ['an unknown eventStatus', { eventStatus: 'Scheduled' }, '$.events[0].eventStatus'],
     ['an unknown eventAttendanceMode', { eventAttendanceMode: 'Online' }, '$.events[0].eventAttendanceMode'],
-    ['a previousStartDate that is not a date', { previousStartDate: ['hier'] }, '$.events[0].previousStartDate[0]'],
+    [
+      'a previousStartDate that is not a date',
+      { previousStartDate: ['hier'] },
+      '$.events[0].previousStartDate[0]',
+    ],
     ['a location without @type', { location: { name: 'Lille' } }, '$.events[0].location'],
     [
       'a virtual location with a data: URL',
@@ -123,14 +131,30 @@ describe('feed schema: each invalid event field is reported at its JSON path', (
       '$.events[0].location.geo.latitude',
     ],
     ['an organizer without a name', { organizer: { url: 'https://example.org/' } }, '$.events[0].organizer'],
-    ['a partner logo that is not a URL', { partners: [{ name: 'X', logo: 'logo.png' }] }, '$.events[0].partners[0].logo'],
+    [
+      'a partner logo that is not a URL',
+      { partners: [{ name: 'X', logo: 'logo.png' }] },
+      '$.events[0].partners[0].logo',
+    ],
     ['a negative price', { offers: { price: -5 } }, '$.events[0].offers.price'],
     ['a price given as text', { offers: { price: '12 €' } }, '$.events[0].offers.price'],
-    ['a currency that is not ISO 4217', { offers: { priceCurrency: 'euros' } }, '$.events[0].offers.priceCurrency'],
+    [
+      'a currency that is not ISO 4217',
+      { offers: { priceCurrency: 'euros' } },
+      '$.events[0].offers.priceCurrency',
+    ],
     ['an unknown availability', { offers: { availability: 'Available' } }, '$.events[0].offers.availability'],
-    ['an offer validThrough that is not a date', { offers: { validThrough: 'demain' } }, '$.events[0].offers.validThrough'],
+    [
+      'an offer validThrough that is not a date',
+      { offers: { validThrough: 'demain' } },
+      '$.events[0].offers.validThrough',
+    ],
     ['a fractional capacity', { maximumAttendeeCapacity: 1.5 }, '$.events[0].maximumAttendeeCapacity'],
-    ['a negative remaining capacity', { remainingAttendeeCapacity: -1 }, '$.events[0].remainingAttendeeCapacity'],
+    [
+      'a negative remaining capacity',
+      { remainingAttendeeCapacity: -1 },
+      '$.events[0].remainingAttendeeCapacity',
+    ],
     ['an audience without audienceType', { audience: [{ name: 'Dirigeants' }] }, '$.events[0].audience'],
     ['membersOnly as text', { membersOnly: 'oui' }, '$.events[0].membersOnly'],
     ['isAccessibleForFree as text', { isAccessibleForFree: 'true' }, '$.events[0].isAccessibleForFree'],
@@ -155,8 +179,16 @@ describe('feed schema: each invalid event field is reported at its JSON path', (
       { registration: { questions: [{ id: 'q', label: 'Q', type: 'choice' }] } },
       '$.events[0].registration.questions[0].options',
     ],
-    ['a contact e-mail that is not one', { contact: { email: 'contact(at)example.org' } }, '$.events[0].contact.email'],
-    ['a session without startDate', { subEvent: [{ name: 'Journée 1' }] }, '$.events[0].subEvent[0].startDate'],
+    [
+      'a contact e-mail that is not one',
+      { contact: { email: 'contact(at)example.org' } },
+      '$.events[0].contact.email',
+    ],
+    [
+      'a session without startDate',
+      { subEvent: [{ name: 'Journée 1' }] },
+      '$.events[0].subEvent[0].startDate',
+    ],
     [
       'a session ending before it starts',
       { subEvent: [{ startDate: '2020-09-29T09:00:00+02:00', endDate: '2020-09-28T09:00:00+02:00' }] },
@@ -174,12 +206,26 @@ describe('feed schema: each invalid event field is reported at its JSON path', (
     ],
     [
       'a schedule day in French',
-      { eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1W', startTime: '13:45', byDay: ['Lundi'] } },
+      {
+        eventSchedule: {
+          startDate: '2020-04-06',
+          repeatFrequency: 'P1W',
+          startTime: '13:45',
+          byDay: ['Lundi'],
+        },
+      },
       '$.events[0].eventSchedule.byDay[0]',
     ],
     [
       'a schedule exception that is not a date',
-      { eventSchedule: { startDate: '2020-04-06', repeatFrequency: 'P1D', startTime: '13:45', exceptDate: ['1er mai'] } },
+      {
+        eventSchedule: {
+          startDate: '2020-04-06',
+          repeatFrequency: 'P1D',
+          startTime: '13:45',
+          exceptDate: ['1er mai'],
+        },
+      },
       '$.events[0].eventSchedule.exceptDate[0]',
     ],
   ];
@@ -262,7 +308,8 @@ describe('feed schema: URLs', () => {
   }
 
   it('accepts an https URL with a query and a fragment', () => {
-    expect(v.safeParse(UrlSchema, 'https://example.org/agenda?categorie=forum#world-forum').success).to.be.true;
+    expect(v.safeParse(UrlSchema, 'https://example.org/agenda?categorie=forum#world-forum').success).to.be
+      .true;
   });
 
   it('accepts an http URL with a port', () => {
@@ -270,7 +317,10 @@ describe('feed schema: URLs', () => {
   });
 
   it('skips the event whose URL is javascript: and keeps the others', () => {
-    const document = feedDocument([feedEvent({ id: 'a', url: 'javascript:alert(1)' }), feedEvent({ id: 'b' })]);
+    const document = feedDocument([
+      feedEvent({ id: 'a', url: 'javascript:alert(1)' }),
+      feedEvent({ id: 'b' }),
+    ]);
     const { result } = withWarnings(() => parseFeed(document));
     expect(result.events.map((event) => event.id)).to.deep.equal(['b']);
   });
@@ -322,7 +372,9 @@ describe('parseFeed: lenient reading', () => {
   });
 
   it('reports every problem of a skipped item', () => {
-    const { result } = withWarnings(() => parseFeed(feedDocument([feedEvent({ name: '', url: 'javascript:' })])));
+    const { result } = withWarnings(() =>
+      parseFeed(feedDocument([feedEvent({ name: '', url: 'javascript:' })])),
+    );
     expect(result.issues.map((issue) => issue.path)).to.deep.equal(['$.events[0].name', '$.events[0].url']);
   });
 
@@ -388,7 +440,9 @@ describe('parseFeed: documents that are not a version 1 feed', () => {
   });
 
   it('refuses a document without version with reason version', () => {
-    expect(caught(() => parseFeed({ events: [] }, 'https://example.org/feed.json')).reason).to.equal('version');
+    expect(caught(() => parseFeed({ events: [] }, 'https://example.org/feed.json')).reason).to.equal(
+      'version',
+    );
   });
 
   it('refuses version 2 and says which version it found', () => {
@@ -436,9 +490,9 @@ describe('parseFeedText', () => {
   });
 
   it('recognises HTML from the content type', () => {
-    expect(caught(() => parseFeedText('{"version":1,"events":[]}', url, 'text/html; charset=utf-8')).reason).to.equal(
-      'html',
-    );
+    expect(
+      caught(() => parseFeedText('{"version":1,"events":[]}', url, 'text/html; charset=utf-8')).reason,
+    ).to.equal('html');
   });
 
   it('refuses truncated JSON with reason not-json and the URL', () => {
@@ -458,7 +512,32 @@ describe('parseFeedText', () => {
   });
 
   it('reads a schema.org JSON-LD document', () => {
-    const jsonLd = { '@context': 'https://schema.org', '@type': 'Event', name: 'Forum', startDate: '2020-10-13' };
+    const jsonLd = {
+      '@context': 'https://schema.org',
+      '@type': 'Event',
+      name: 'Forum',
+      startDate: '2020-10-13',
+    };
     expect(parseFeedText(JSON.stringify(jsonLd), url).events[0]?.name).to.equal('Forum');
+  });
+});
+
+describe('feed JSON Schema', () => {
+  it('names itself and its draft', () => {
+    expect(feedJsonSchema()).to.include({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: FEED_SCHEMA_ID,
+      title: 'Réseau Alliances feed, version 1',
+    });
+  });
+
+  it('requires the id, name and start of every event', () => {
+    const events = feedJsonSchema().properties?.events as { items: { required: string[] } };
+    expect(events.items.required).to.include.members(['id', 'name', 'startDate']);
+  });
+
+  it('restricts URLs to http(s) with a pattern', () => {
+    const url = (feedJsonSchema().properties?.privacyPolicyUrl ?? {}) as { pattern?: string };
+    expect(new RegExp(url.pattern!).test('javascript:alert(1)')).to.be.false;
   });
 });

@@ -14,6 +14,7 @@ import * as v from 'valibot';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // No whitespace or control character anywhere: " javascript:", "java\tscript:" and friends cannot start with
 // "http", and a URL with raw whitespace is a copy-paste accident anyway. No flags: JSON Schema has none.
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const HTTP_URL = /^https?:\/\/[^\s\u0000-\u001F\u007F/?#]+(?:[/?#][^\s\u0000-\u001F\u007F]*)?$/;
 const DATE = '\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])';
 const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?';
@@ -102,7 +103,11 @@ type SchemaOrgValue<T extends string> = T | `https://schema.org/${T}` | `http://
 
 /** A schema.org enumeration member, with or without its `https://schema.org/` prefix. */
 function schemaOrgEnum<const T extends string>(values: readonly T[]) {
-  const options = values.flatMap((value) => [value, `https://schema.org/${value}`, `http://schema.org/${value}`]);
+  const options = values.flatMap((value) => [
+    value,
+    `https://schema.org/${value}`,
+    `http://schema.org/${value}`,
+  ]);
   return v.picklist(options as SchemaOrgValue<T>[]);
 }
 
@@ -115,12 +120,14 @@ export function schemaOrgName<T extends string>(value: SchemaOrgValue<T>): T {
 function endAfterStart(input: { startDate: string; endDate?: string | undefined }): boolean {
   const { startDate, endDate } = input;
   // A malformed date is reported on its own field; comparing it would only add noise.
-  const wellFormed = (date: string) => (PLAIN_DATE.test(date) || DATE_TIME.test(date)) && isCalendarDate(date);
+  const wellFormed = (date: string) =>
+    (PLAIN_DATE.test(date) || DATE_TIME.test(date)) && isCalendarDate(date);
   if (endDate === undefined || !wellFormed(startDate) || !wellFormed(endDate)) return true;
   if (isPlainDate(startDate) !== isPlainDate(endDate)) return false;
   return isPlainDate(startDate) ? endDate >= startDate : Date.parse(endDate) >= Date.parse(startDate);
 }
-const END_AFTER_START = 'Invalid endDate: must be of the same kind as startDate (date or date-time) and not before it';
+const END_AFTER_START =
+  'Invalid endDate: must be of the same kind as startDate (date or date-time) and not before it';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -198,11 +205,19 @@ export const ATTENDANCE_MODES = [
   'MixedEventAttendanceMode',
 ] as const;
 
-export const AVAILABILITIES = ['InStock', 'SoldOut', 'LimitedAvailability', 'PreOrder', 'Discontinued'] as const;
+export const AVAILABILITIES = [
+  'InStock',
+  'SoldOut',
+  'LimitedAvailability',
+  'PreOrder',
+  'Discontinued',
+] as const;
 
 export const OfferSchema = v.looseObject({
   price: v.optional(v.pipe(v.number(), v.minValue(0))),
-  priceCurrency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'Invalid currency: expected ISO 4217 (EUR)'))),
+  priceCurrency: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'Invalid currency: expected ISO 4217 (EUR)')),
+  ),
   isAccessibleForFree: v.optional(v.boolean()),
   availability: v.optional(schemaOrgEnum(AVAILABILITIES)),
   validFrom: v.optional(DateOrDateTimeSchema),
@@ -294,7 +309,9 @@ export const EventSchema = v.pipe(
     audience: v.optional(oneOrMany(AudienceSchema)),
     membersOnly: v.optional(v.boolean()),
     restriction: v.optional(v.string()),
-    inLanguage: v.optional(v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'Invalid language: expected a BCP 47 tag'))),
+    inLanguage: v.optional(
+      v.pipe(v.string(), v.regex(LANGUAGE_TAG, 'Invalid language: expected a BCP 47 tag')),
+    ),
     image: v.optional(v.looseObject({ url: UrlSchema, alt: v.optional(v.string()) })),
     category: v.optional(v.array(v.picklist(CATEGORIES))),
     programme: v.optional(NonBlank),
@@ -321,7 +338,9 @@ export const MemberSchema = v.looseObject({
   url: v.optional(UrlSchema),
   website: v.optional(UrlSchema),
   logo: v.optional(UrlSchema),
-  domains: v.optional(v.array(v.pipe(v.string(), v.regex(HOST_NAME, 'Invalid domain: expected a host name')))),
+  domains: v.optional(
+    v.array(v.pipe(v.string(), v.regex(HOST_NAME, 'Invalid domain: expected a host name'))),
+  ),
 });
 
 /** The document's own properties, checked before its items. */

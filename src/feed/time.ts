@@ -52,7 +52,12 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 export function zonedDay(date: Date, timeZone: string): string {
   let format = dayFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dayFormats.set(timeZone, format);
   }
   let year = '';
@@ -75,7 +80,9 @@ export function occursOn(schedule: Schedule, n: number): boolean {
     case 'daily':
       return schedule.byDay.length === 0 || schedule.byDay.includes(isoWeekday(n));
     case 'weekly':
-      return schedule.byDay.length === 0 ? isoWeekday(n) === isoWeekday(first) : schedule.byDay.includes(isoWeekday(n));
+      return schedule.byDay.length === 0
+        ? isoWeekday(n) === isoWeekday(first)
+        : schedule.byDay.includes(isoWeekday(n));
     case 'monthly':
       // Same day of the month as the first one; months without that day are skipped.
       return dayString(n).slice(8) === schedule.startDate.slice(8);
@@ -98,7 +105,13 @@ export function occurrenceOn(schedule: Schedule, n: number, timeZone: string): S
 /** How far to look for an occurrence: a monthly schedule on the 31st may skip a few months, exceptions a few more. */
 const HORIZON_DAYS = 4 * 366;
 
-function scan(schedule: Schedule, timeZone: string, from: number, step: 1 | -1, accept: (s: Session) => boolean) {
+function scan(
+  schedule: Schedule,
+  timeZone: string,
+  from: number,
+  step: 1 | -1,
+  accept: (s: Session) => boolean,
+) {
   const last = schedule.endDate === undefined ? Infinity : dayNumber(schedule.endDate);
   const first = dayNumber(schedule.startDate);
   for (let i = 0, n = from; i < HORIZON_DAYS && n >= first && n <= last; i++, n += step) {

@@ -18,7 +18,11 @@ export function feedEvent(overrides: Json = {}): Json {
       name: 'Rencontre des adhérents',
       startDate: '2020-09-29T09:00:00+02:00',
       endDate: '2020-09-29T11:00:00+02:00',
-      location: { '@type': 'Place', name: 'Réseau Alliances', address: { addressLocality: 'Marcq-en-Barœul' } },
+      location: {
+        '@type': 'Place',
+        name: 'Réseau Alliances',
+        address: { addressLocality: 'Marcq-en-Barœul' },
+      },
     },
     overrides,
   );
