@@ -6,6 +6,7 @@ import {
   facets,
   filterEvents,
   groupByMonth,
+  nextOccurrence,
   past,
   sortEvents,
   upcoming,
@@ -79,6 +80,15 @@ function dayBound(value: string | undefined, edge: 'start' | 'end'): Date | unde
   if (!day) return toDate(value);
   const [, year, month, date] = day.map(Number) as [number, number, number, number];
   return new Date(year, month - 1, edge === 'start' ? date : date + 1);
+}
+
+/**
+ * A recurring event among the upcoming ones shows (and sorts, and groups) at its next occurrence rather than in
+ * the month it began.
+ */
+function atNextOccurrence(event: AgendaEvent, now: Date): AgendaEvent {
+  const next = event.schedule && nextOccurrence(event, now);
+  return next ? { ...event, start: next.start, end: next.end, allDay: next.allDay, sessions: [next] } : event;
 }
 
 /** `filters="false"` (or `off`) hides the filter bar; absent or any other value shows it. */
@@ -321,7 +331,10 @@ export class RaAgenda extends LitElement {
           this.#now = toDate(now) ?? new Date();
           return view === 'past'
             ? sortEvents(past(feed.events, this.#now), 'desc')
-            : sortEvents(upcoming(feed.events, this.#now), 'asc');
+            : sortEvents(
+                upcoming(feed.events, this.#now).map((event) => atNextOccurrence(event, this.#now)),
+                'asc',
+              );
         });
         const base = this.#base.get(
           [timeline, this.category, this.programme, this.audience, this.mode, this.from, this.to],
@@ -706,7 +719,12 @@ export class RaAgenda extends LitElement {
     this.#jsonLdFor = this.#shown;
     upsertJsonLd(this, {
       '@context': 'https://schema.org',
-      '@graph': this.#shown.map((event) => eventJsonLd(event)),
+      // One context for the whole graph: each node's own is redundant there.
+      '@graph': this.#shown.map((event) => {
+        const node = eventJsonLd(event);
+        delete node['@context'];
+        return node;
+      }),
     });
   }
 }
