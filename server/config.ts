@@ -13,6 +13,16 @@ const positive = (name: string, fallback: number): number => {
   return value;
 };
 
+/** `RA_NOW` pins the server's clock (the demo's feed is from 2020); unset, the real clock runs. */
+function fixedClock(value: string | undefined): (() => Date) | undefined {
+  if (!value) return undefined;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) throw new Error(`RA_NOW must be an ISO 8601 date-time, not "${value}"`);
+  const offset = instant.getTime() - Date.now();
+  // The clock still runs from that instant, so rate-limit windows and timestamps keep moving.
+  return () => new Date(Date.now() + offset);
+}
+
 export function readConfig() {
   const env = process.env;
   return {
@@ -27,5 +37,6 @@ export function readConfig() {
     publicOrigin: env.RA_PUBLIC_ORIGIN || undefined,
     trustProxy: env.RA_TRUST_PROXY === '1',
     retentionDays: positive('RA_RETENTION_DAYS', 365),
+    now: fixedClock(env.RA_NOW),
   };
 }

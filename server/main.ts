@@ -26,11 +26,12 @@ const app = createApp({
   publicOrigin: config.publicOrigin,
   trustProxy: config.trustProxy,
   staticRoots: { demo: join(root, 'demo'), cdn: join(root, 'dist/cdn') },
+  now: config.now,
 });
 
 // Retention runs here too, daily, so a forgotten cron does not keep personal data forever.
 async function purgeExpired() {
-  const deleted = purge(db, (await feed.load()).feed, config.retentionDays, new Date());
+  const deleted = purge(db, (await feed.load()).feed, config.retentionDays, config.now?.() ?? new Date());
   if (deleted > 0)
     console.log(`Purged ${deleted} registration(s) past the ${config.retentionDays}-day retention.`);
 }
