@@ -481,6 +481,14 @@ describe('<ra-agenda> state in the URL', () => {
     expect(button(el, 'Atelier').getAttribute('aria-pressed')).to.equal('false');
   });
 
+  it('restores the view and the pages shown when the history moves', async () => {
+    const el = await agenda(manyEvents(25), 'url-state="query" now="2021-12-01T00:00:00+01:00"');
+    history.pushState(null, '', '?ra-view=past&ra-page=2');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await el.updateComplete;
+    expect(shadow(el).querySelectorAll('[part="item"]')).to.have.length(20);
+  });
+
   it('keeps two agendas with ids apart', async () => {
     const wrapper = await fixture<HTMLElement>(`<div>
       <ra-agenda id="ateliers" url-state="query" now="${NOW}"></ra-agenda>

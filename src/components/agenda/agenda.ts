@@ -267,17 +267,8 @@ export class RaAgenda extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#locale = resolveLocale(this);
     if (changed.has('urlState') && changed.get('urlState') !== undefined) this.#readUrl();
-    const narrowing = [
-      'feed',
-      'now',
-      'view',
-      'category',
-      'programme',
-      'audience',
-      'mode',
-      'from',
-      'to',
-    ] as const;
+    // The page narrowed the list: back to the first page (the reader's own changes reset it in #change).
+    const narrowing = ['feed', 'now', 'category', 'programme', 'audience', 'mode', 'from', 'to'] as const;
     if (narrowing.some((key) => changed.has(key) && changed.get(key) !== undefined)) this.pages = 1;
   }
 
@@ -309,7 +300,9 @@ export class RaAgenda extends LitElement {
 
   protected override updated(): void {
     if (this.#focusId) {
-      const item = this.renderRoot.querySelector<HTMLElement>(`[data-event-id="${this.#focusId}"]`);
+      const item = this.renderRoot.querySelector<HTMLElement>(
+        `[data-event-id="${CSS.escape(this.#focusId)}"]`,
+      );
       const heading = item?.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]') ?? item;
       if (heading) {
         if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
