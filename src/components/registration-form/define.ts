@@ -1,7 +1,13 @@
 import { defineElement } from '../../internal/define.js';
 import { RaRegistrationForm } from './registration-form.js';
 
-defineElement('ra-registration-form', RaRegistrationForm);
+/**
+ * The tag this module registers. Importers that use it keep this module in their bundle even where a bundler
+ * treats source files as free of side effects.
+ */
+export const registrationFormTag = 'ra-registration-form';
+
+defineElement(registrationFormTag, RaRegistrationForm);
 
 declare global {
   interface HTMLElementTagNameMap {

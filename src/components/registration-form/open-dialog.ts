@@ -1,9 +1,10 @@
 /**
  * Registration in a modal dialog, for an event card whose `ra-register` event the page did not handle. Loaded on
- * demand by the card: importing it registers `<ra-registration-form>`.
+ * demand by the card: importing it registers `<ra-registration-form>` (through `./define.js`, whose export is
+ * used so that no bundler drops the registration).
  */
-import './define.js';
 import type { AgendaEvent } from '../../feed/model.js';
+import { registrationFormTag } from './define.js';
 
 /**
  * Appends a `<ra-registration-form mode="modal">` for `event` to the page. It opens as a native modal dialog
@@ -13,7 +14,7 @@ export function openRegistrationDialog(
   event: AgendaEvent,
   options: { feedUrl?: string; lang?: string; privacyPolicyUrl?: string; trigger?: HTMLElement },
 ): void {
-  const form = document.createElement('ra-registration-form');
+  const form = document.createElement(registrationFormTag) as HTMLElementTagNameMap['ra-registration-form'];
   form.event = event;
   form.mode = 'modal';
   if (options.feedUrl) form.feed = options.feedUrl;

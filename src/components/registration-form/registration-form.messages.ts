@@ -39,7 +39,8 @@ export interface RegistrationFormMessages {
   feedError: string;
   unknownEvent: string;
   confirmedTitle: string;
-  confirmedBody: (when: string) => string;
+  /** `when` is undefined while the event's date is not announced. */
+  confirmedBody: (when: string | undefined) => string;
   reference: (id: string) => string;
   addToCalendar: string;
   waitlistedTitle: string;
@@ -136,7 +137,10 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     feedError: 'Impossible de charger les informations de l’événement.',
     unknownEvent: 'Cet événement est introuvable.',
     confirmedTitle: 'Votre inscription est confirmée',
-    confirmedBody: (when) => `Rendez-vous ${when}. Vous allez recevoir un e-mail de confirmation.`,
+    confirmedBody: (when) =>
+      when
+        ? `Nous vous attendons ${when}.`
+        : 'L’organisateur vous communiquera la date dès qu’elle sera fixée.',
     reference: (id) => `Référence : ${id}`,
     addToCalendar: 'Ajouter à mon agenda',
     waitlistedTitle: 'Vous êtes sur liste d’attente',
@@ -197,7 +201,10 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     feedError: 'The event’s details could not be loaded.',
     unknownEvent: 'This event could not be found.',
     confirmedTitle: 'Your registration is confirmed',
-    confirmedBody: (when) => `See you ${when}. A confirmation e-mail is on its way.`,
+    confirmedBody: (when) =>
+      when
+        ? `We look forward to seeing you ${when}.`
+        : 'The organiser will tell you the date as soon as it is set.',
     reference: (id) => `Reference: ${id}`,
     addToCalendar: 'Add to my calendar',
     waitlistedTitle: 'You are on the waiting list',

@@ -5,7 +5,7 @@ import type { AgendaEvent } from '../../feed/model.js';
 import { makeEvent, paris } from '../../../test/helpers/agenda-event.js';
 import type { RaRegistrationForm } from './registration-form.js';
 import { openRegistrationDialog } from './open-dialog.js';
-import './define.js';
+import { registrationFormTag } from './define.js';
 
 interface FormArgs {
   /** The event (`.event`); stories that load a feed leave it out. */
@@ -43,14 +43,16 @@ function stubServer(reply: FormArgs['reply']): () => void {
   };
 }
 
-function formIn(canvas: HTMLElement): RaRegistrationForm {
-  return canvas.querySelector('ra-registration-form')!;
+async function formIn(canvas: HTMLElement): Promise<RaRegistrationForm> {
+  await customElements.whenDefined('ra-registration-form');
+  const form = canvas.querySelector('ra-registration-form')!;
+  await form.updateComplete;
+  return form;
 }
 
 /** Types a valid registration and sends it, as a person would. */
 async function fillAndSubmit({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
-  const form = formIn(canvasElement);
-  await form.updateComplete;
+  const form = await formIn(canvasElement);
   const shadow = form.shadowRoot!;
   const values: Record<string, string> = {
     firstName: 'Claire',
@@ -70,14 +72,13 @@ async function fillAndSubmit({ canvasElement }: { canvasElement: HTMLElement }):
 }
 
 async function submitEmpty({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
-  const form = formIn(canvasElement);
-  await form.updateComplete;
+  const form = await formIn(canvasElement);
   form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 }
 
 const meta: Meta<FormArgs> = {
   title: 'Widgets/Registration form',
-  component: 'ra-registration-form',
+  component: registrationFormTag,
   args: { event: base, lang: 'fr', privacyPolicy: 'https://www.reseau-alliances.org/confidentialite' },
   argTypes: {
     event: { control: 'object' },

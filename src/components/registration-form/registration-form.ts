@@ -82,7 +82,8 @@ export function registrationAvailability(event: AgendaEvent, now: Date): Availab
   if (registration.mode === 'closed' || offer?.availability === 'Discontinued') return { kind: 'closed' };
   if (offer?.availability === 'SoldOut') return { kind: 'full' };
   if (offer?.validFrom && now < offer.validFrom) return { kind: 'not-yet', opens: offer.validFrom };
-  if ((offer?.validThrough && now > offer.validThrough) || now > event.end) return { kind: 'closed' };
+  if ((offer?.validThrough && now > offer.validThrough) || (event.end !== undefined && now > event.end))
+    return { kind: 'closed' };
   // Places all taken but not sold out: the server puts newcomers on the waiting list.
   return { kind: 'open', waitlist: event.remainingAttendeeCapacity === 0 };
 }
@@ -380,18 +381,29 @@ export class RaRegistrationForm extends LitElement {
     const text = this.text;
     const outcome = this.outcome;
     if (outcome?.status === 'confirmed') {
-      const when = formatDateRange(event.start, event.end, event.timeZone, this.locale, event.allDay);
-      const hours = event.allDay
-        ? ''
-        : `, ${formatTimeRange(event.start, event.end, event.timeZone, this.locale)}`;
+      const { start, end } = event;
+      const dated = start && end ? { ...event, start, end } : undefined;
+      const when = dated
+        ? formatDateRange(dated.start, dated.end, event.timeZone, this.locale, event.allDay) +
+          (event.allDay ? '' : `, ${formatTimeRange(dated.start, dated.end, event.timeZone, this.locale)}`)
+        : undefined;
       return this.renderMessage(
         'status',
         text.confirmedTitle,
-        text.confirmedBody(when + hours),
+        text.confirmedBody(when),
         html`<p class="reference">${text.reference(outcome.registrationId)}</p>
-          <button part="button" class="secondary" type="button" @click=${() => this.addToCalendar(event)}>
-            ${text.addToCalendar}
-          </button>`,
+          ${
+            dated
+              ? html`<button
+                  part="button"
+                  class="secondary"
+                  type="button"
+                  @click=${() => this.addToCalendar(dated)}
+                >
+                  ${text.addToCalendar}
+                </button>`
+              : nothing
+          }`,
         'success',
       );
     }
@@ -413,7 +425,7 @@ export class RaRegistrationForm extends LitElement {
     return this.renderMessage('alert', text.closedTitle, text.closedBody, undefined, 'error');
   }
 
-  private async addToCalendar(event: AgendaEvent): Promise<void> {
+  private async addToCalendar(event: AgendaEvent & { start: Date; end: Date }): Promise<void> {
     // The .ics builder is only needed after a registration: loaded on demand.
     const { downloadIcs } = await import('../../calendar/ics.js');
     downloadIcs(event);
