@@ -50,6 +50,7 @@ export interface RegistrationFormMessages {
   closedTitle: string;
   closedBody: string;
   opensOn: (when: string) => string;
+  noRegistrationTitle: string;
   noRegistration: string;
   fullTitle: string;
   fullBody: string;
@@ -108,7 +109,7 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     firstName: 'Prénom',
     lastName: 'Nom',
     email: 'Adresse e-mail',
-    emailHint: 'Nous y enverrons la confirmation.',
+    emailHint: 'Pour vous joindre au sujet de votre inscription.',
     organisation: 'Organisation',
     jobTitle: 'Fonction',
     phone: 'Téléphone',
@@ -151,6 +152,7 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     closedTitle: 'Les inscriptions sont closes',
     closedBody: 'Il n’est plus possible de s’inscrire à cet événement.',
     opensOn: (when) => `Les inscriptions ouvriront le ${when}.`,
+    noRegistrationTitle: 'Pas d’inscription en ligne',
     noRegistration: 'Cet événement ne prend pas d’inscription en ligne.',
     fullTitle: 'Cet événement est complet',
     fullBody: 'Toutes les places ont été attribuées.',
@@ -173,7 +175,7 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     firstName: 'First name',
     lastName: 'Last name',
     email: 'E-mail address',
-    emailHint: 'We will send the confirmation there.',
+    emailHint: 'So that we can reach you about your registration.',
     organisation: 'Organisation',
     jobTitle: 'Job title',
     phone: 'Phone',
@@ -215,6 +217,7 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     closedTitle: 'Registration is closed',
     closedBody: 'It is no longer possible to register for this event.',
     opensOn: (when) => `Registration opens on ${when}.`,
+    noRegistrationTitle: 'No online registration',
     noRegistration: 'This event does not take registrations online.',
     fullTitle: 'This event is full',
     fullBody: 'All places have been taken.',

@@ -13,6 +13,8 @@ interface FormArgs {
   feed?: string;
   eventId?: string;
   privacyPolicy?: string;
+  /** Endpoint override (the sample feed leaves endpoints to the server that serves it). */
+  action?: string;
   lang: 'fr' | 'en';
   theme?: 'light' | 'dark';
   /** What the stubbed registration server answers (status and body), for the outcome stories. */
@@ -104,6 +106,7 @@ const meta: Meta<FormArgs> = {
       feed=${ifDefined(args.feed)}
       event-id=${ifDefined(args.eventId)}
       privacy-policy=${ifDefined(args.privacyPolicy)}
+      action=${ifDefined(args.action)}
       lang=${args.lang}
       theme=${ifDefined(args.theme)}
     ></ra-registration-form>`,
@@ -160,7 +163,12 @@ export const WithQuestions: Story = {
 };
 /** A members-only event from the sample feed: the member organisation suggests the active members. */
 export const MembersOnly: Story = {
-  args: { event: undefined, feed: '/feed.json', eventId: 'intrapreneuriat-social-sobizhub-2020-11-05' },
+  args: {
+    event: undefined,
+    feed: '/feed.json',
+    eventId: 'intrapreneuriat-social-sobizhub-2020-11-05',
+    action: endpoint,
+  },
 };
 export const Waitlist: Story = { args: { event: makeEvent({ ...base, remainingAttendeeCapacity: 0 }) } };
 export const ErrorSummary: Story = { play: submitEmpty };

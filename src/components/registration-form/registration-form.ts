@@ -350,7 +350,7 @@ export class RaRegistrationForm extends LitElement {
           </a>
         </div>`;
       case 'no-registration':
-        return this.renderMessage('status', text.closedTitle, text.noRegistration);
+        return this.renderMessage('status', text.noRegistrationTitle, text.noRegistration);
       case 'closed':
         return this.renderMessage('status', text.closedTitle, text.closedBody);
       case 'not-yet':
@@ -363,7 +363,7 @@ export class RaRegistrationForm extends LitElement {
         return this.renderMessage('status', text.fullTitle, text.fullBody);
       case 'open':
         if (!this.action && !event.registration.endpoint) {
-          return this.renderMessage('status', text.closedTitle, text.noRegistration);
+          return this.renderMessage('status', text.noRegistrationTitle, text.noRegistration);
         }
         return this.outcomeIsFinal()
           ? this.renderFinalOutcome(event)
