@@ -54,7 +54,7 @@ function isClosed(event: AgendaEvent, now: Date): boolean {
   if (validFrom && now < validFrom) return true;
   if (validThrough && now > validThrough) return true;
   // An open-ended recurring event never ends; any other one is over after its last instant.
-  return !event.schedule && event.end < now;
+  return !event.schedule && event.end !== undefined && event.end < now;
 }
 
 /** Required questions answered, choices among the options; unknown question ids are dropped. */
@@ -240,7 +240,7 @@ export function purge(db: Db, feed: Feed, retentionDays: number, now: Date): num
   for (const { event_id } of registeredEvents(db)) {
     const event = events.get(event_id);
     if (!event) deleted += deleteByEventCreatedBefore(db, event_id, cutoff.toISOString());
-    else if (!(event.schedule && !event.schedule.endDate) && event.end < cutoff)
+    else if (!(event.schedule && !event.schedule.endDate) && event.end !== undefined && event.end < cutoff)
       deleted += deleteByEvent(db, event_id);
   }
   deleteIdempotencyKeysBefore(db, cutoff.toISOString());

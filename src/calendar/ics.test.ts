@@ -1,28 +1,28 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import ICAL from 'ical.js';
-import type { AgendaEvent } from '../feed/model.js';
+import type { DatedEvent } from '../feed/model.js';
 import { makeEvent, makeSession, paris } from '../../test/helpers/agenda-event.js';
 import { buildIcs, downloadIcs, icsFileName } from './ics.js';
 
 const now = new Date('2020-09-01T10:00:00Z');
 
-function parse(events: AgendaEvent[]): ICAL.Component {
+function parse(events: DatedEvent[]): ICAL.Component {
   return new ICAL.Component(ICAL.parse(buildIcs(events, { now })));
 }
 
-function vevents(events: AgendaEvent[]): ICAL.Event[] {
+function vevents(events: DatedEvent[]): ICAL.Event[] {
   return parse(events)
     .getAllSubcomponents('vevent')
     .map((component) => new ICAL.Event(component));
 }
 
-function only(event: AgendaEvent): ICAL.Event {
+function only(event: DatedEvent): ICAL.Event {
   const [parsed] = vevents([event]);
   return parsed;
 }
 
 /** The unfolded property lines of the file (what a reader sees after unfolding). */
-function contentLines(event: AgendaEvent): string[] {
+function contentLines(event: DatedEvent): string[] {
   return buildIcs([event], { now }).replace(/\r\n /g, '').split('\r\n');
 }
 

@@ -2,7 +2,7 @@
  * iCalendar (RFC 5545) export: one VEVENT per session, a recurring event as one VEVENT with its RRULE, local times
  * with a VTIMEZONE built from the zone's real rules as the browser knows them.
  */
-import type { AgendaEvent, Schedule } from '../feed/model.js';
+import type { DatedEvent, Schedule } from '../feed/model.js';
 import { isHttpUrl, locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
 import { localInstant, zonedDay } from '../feed/time.js';
 import { firstOccurrenceEnd, scheduleRule, WEEKDAYS } from './rrule.js';
@@ -70,7 +70,7 @@ function dateTime(name: string, date: Date, timeZone: string): string {
   return `${name};TZID=${timeZone}:${localStamp(date, timeZone)}`;
 }
 
-function organizerLine(event: AgendaEvent): string[] {
+function organizerLine(event: DatedEvent): string[] {
   const email = event.contact?.email?.trim();
   if (!email || !/^[^\s@"<>,;:\\]+@[^\s@"<>,;:\\]+$/.test(email)) return [];
   const name = event.contact?.name ?? event.organizers[0]?.name;
@@ -79,7 +79,7 @@ function organizerLine(event: AgendaEvent): string[] {
   return [`ORGANIZER${cn}:mailto:${email}`];
 }
 
-const STATUS: Record<AgendaEvent['status'], string> = {
+const STATUS: Record<DatedEvent['status'], string> = {
   scheduled: 'CONFIRMED',
   rescheduled: 'CONFIRMED',
   'moved-online': 'CONFIRMED',
@@ -88,7 +88,7 @@ const STATUS: Record<AgendaEvent['status'], string> = {
 };
 
 /** The properties of one session (or of the whole schedule), after UID, DTSTAMP and the dates. */
-function describe(event: AgendaEvent, index: number): string[] {
+function describe(event: DatedEvent, index: number): string[] {
   const session = event.sessions[index];
   const location = session && sessionLocation(event, session);
   const where = locationText(location);
@@ -106,7 +106,7 @@ function describe(event: AgendaEvent, index: number): string[] {
   ];
 }
 
-function scheduleDates(event: AgendaEvent, schedule: Schedule): string[] {
+function scheduleDates(event: DatedEvent, schedule: Schedule): string[] {
   const zone = event.timeZone;
   const lines = [dateTime('DTSTART', event.start, zone)];
   const end = firstOccurrenceEnd(event, schedule);
@@ -121,7 +121,7 @@ function scheduleDates(event: AgendaEvent, schedule: Schedule): string[] {
   return lines;
 }
 
-function sessionDates(event: AgendaEvent, index: number): string[] {
+function sessionDates(event: DatedEvent, index: number): string[] {
   const { start, end, allDay } = event.sessions[index];
   const zone = event.timeZone;
   if (allDay) {
@@ -134,7 +134,7 @@ function sessionDates(event: AgendaEvent, index: number): string[] {
   return [dateTime('DTSTART', start, zone), ...(end > start ? [dateTime('DTEND', end, zone)] : [])];
 }
 
-function vevents(event: AgendaEvent, now: Date): string[][] {
+function vevents(event: DatedEvent, now: Date): string[][] {
   const head = (n: number) => [
     'BEGIN:VEVENT',
     `UID:${escapeText(`${event.id}-${n}@${UID_DOMAIN}`)}`,
@@ -152,7 +152,7 @@ function vevents(event: AgendaEvent, now: Date): string[][] {
 }
 
 /** The years each zone's local times span, for the timed parts of `events`. */
-function yearsByZone(events: AgendaEvent[]): Map<string, { first: number; last: number }> {
+function yearsByZone(events: DatedEvent[]): Map<string, { first: number; last: number }> {
   const years = new Map<string, { first: number; last: number }>();
   const add = (zone: string, date: Date) => {
     const year = wallTime(date, zone).year;
@@ -254,7 +254,7 @@ export function vtimezone(timeZone: string, first: number, last: number): string
 }
 
 /** An iCalendar file (CRLF line endings, folded lines) publishing `events`. */
-export function buildIcs(events: AgendaEvent[], options: IcsOptions = {}): string {
+export function buildIcs(events: DatedEvent[], options: IcsOptions = {}): string {
   const now = options.now ?? new Date();
   const zones = [...yearsByZone(events)].flatMap(([zone, years]) => vtimezone(zone, years.first, years.last));
   const lines = [
@@ -271,7 +271,7 @@ export function buildIcs(events: AgendaEvent[], options: IcsOptions = {}): strin
 }
 
 /** `rencontre-dirigeants.ics`: the event's slug, safe as a file name. */
-export function icsFileName(event: AgendaEvent): string {
+export function icsFileName(event: DatedEvent): string {
   return `${event.id.replace(/[^a-z0-9-]+/gi, '-') || 'evenement'}.ics`;
 }
 
@@ -279,7 +279,7 @@ export function icsFileName(event: AgendaEvent): string {
  * Downloads the event as an `.ics` file through a temporary `<a download>` on an object URL: no `data:` navigation,
  * so it works under a strict CSP. The object URL is revoked once the click has been handled.
  */
-export function downloadIcs(event: AgendaEvent, options: IcsOptions = {}): void {
+export function downloadIcs(event: DatedEvent, options: IcsOptions = {}): void {
   const blob = new Blob([buildIcs([event], options)], { type: 'text/calendar;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

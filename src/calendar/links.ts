@@ -2,7 +2,7 @@
  * "Add to Google Calendar" and "Add to Outlook" links. Both take one time span: the first session (a note in the
  * details lists the others), or the first occurrence of a schedule (Google also gets its RRULE).
  */
-import type { AgendaEvent, Session } from '../feed/model.js';
+import type { DatedEvent, Session } from '../feed/model.js';
 import { zonedDay } from '../feed/time.js';
 import { defineCatalogue, intlLocale, locales, type Locale } from '../i18n/locale.js';
 import { locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
@@ -19,13 +19,13 @@ const messages = defineCatalogue({
   en: { otherSessions: 'Other sessions:' },
 });
 
-function localeOf(event: AgendaEvent, options: CalendarLinkOptions): Locale {
+function localeOf(event: DatedEvent, options: CalendarLinkOptions): Locale {
   const language = event.inLanguage.toLowerCase().split('-')[0];
   return options.locale ?? locales.find((locale) => locale === language) ?? 'fr';
 }
 
 /** The span the link adds: the first session, or the schedule's first occurrence. */
-function firstSpan(event: AgendaEvent): Session {
+function firstSpan(event: DatedEvent): Session {
   const first = event.sessions[0];
   if (event.schedule)
     return { ...first, start: event.start, end: firstOccurrenceEnd(event, event.schedule), allDay: false };
@@ -44,7 +44,7 @@ function when(session: Session, timeZone: string, locale: Locale): string {
 }
 
 /** The summary and page, then the other sessions when there are several. */
-function details(event: AgendaEvent, options: CalendarLinkOptions): string {
+function details(event: DatedEvent, options: CalendarLinkOptions): string {
   const text = plainDetails(event);
   if (event.schedule || event.sessions.length < 2) return text;
   const locale = localeOf(event, options);
@@ -58,7 +58,7 @@ function query(base: string, params: [string, string | undefined][]): string {
 }
 
 /** A Google Calendar "create event" link, times in UTC and shown in the event's zone. */
-export function googleCalendarUrl(event: AgendaEvent, options: CalendarLinkOptions = {}): string {
+export function googleCalendarUrl(event: DatedEvent, options: CalendarLinkOptions = {}): string {
   const span = firstSpan(event);
   const zone = event.timeZone;
   const dates = span.allDay
@@ -76,7 +76,7 @@ export function googleCalendarUrl(event: AgendaEvent, options: CalendarLinkOptio
 }
 
 /** An Outlook.com "new event" link: UTC instants, or dates with an exclusive end for an all-day event. */
-export function outlookCalendarUrl(event: AgendaEvent, options: CalendarLinkOptions = {}): string {
+export function outlookCalendarUrl(event: DatedEvent, options: CalendarLinkOptions = {}): string {
   const span = firstSpan(event);
   const zone = event.timeZone;
   const utc = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,5 +1,5 @@
 /** Recurring events in iCalendar terms, shared by the ICS file and the Google Calendar link (`recur=`). */
-import type { AgendaEvent, Schedule } from '../feed/model.js';
+import type { DatedEvent, Schedule } from '../feed/model.js';
 import { dayNumber, dayString, localInstant, zonedDay } from '../feed/time.js';
 import { utcBasic } from './zoned.js';
 
@@ -27,7 +27,7 @@ export function scheduleRule(schedule: Schedule, timeZone: string): string {
 }
 
 /** When the first occurrence (at `event.start`) ends: its `endTime`, the next day when that is earlier. */
-export function firstOccurrenceEnd(event: AgendaEvent, schedule: Schedule): Date {
+export function firstOccurrenceEnd(event: DatedEvent, schedule: Schedule): Date {
   if (!schedule.endTime) return event.start;
   const day = zonedDay(event.start, event.timeZone);
   const end = localInstant(day, event.timeZone, schedule.endTime);

@@ -124,13 +124,13 @@ describe('JSON-LD: ids', () => {
 describe('JSON-LD: properties', () => {
   it('reads a local date-time without offset as Paris time', () => {
     expect(
-      only(wordpressEvent({ startDate: '2020-06-16T10:00', endDate: undefined })).start.toISOString(),
+      only(wordpressEvent({ startDate: '2020-06-16T10:00', endDate: undefined })).start?.toISOString(),
     ).to.equal('2020-06-16T08:00:00.000Z');
   });
 
   it('reads a date-time written with a space', () => {
     expect(
-      only(wordpressEvent({ startDate: '2020-12-16 10:00:00', endDate: undefined })).start.toISOString(),
+      only(wordpressEvent({ startDate: '2020-12-16 10:00:00', endDate: undefined })).start?.toISOString(),
     ).to.equal('2020-12-16T09:00:00.000Z');
   });
 
@@ -274,7 +274,7 @@ describe('JSON-LD: properties', () => {
       }),
     );
     expect(event.schedule).to.include({ repeatFrequency: 'daily', startTime: '13:45', endTime: '14:30' });
-    expect(event.start.toISOString()).to.equal('2020-04-06T11:45:00.000Z');
+    expect(event.start?.toISOString()).to.equal('2020-04-06T11:45:00.000Z');
   });
 
   it('leaves a bad value for the schema to report', () => {

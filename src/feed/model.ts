@@ -98,12 +98,15 @@ export interface AgendaEvent {
   descriptionHtml?: string;
   url?: string;
   timeZone: string;
-  /** First instant of the event (first session, or first occurrence of the schedule). */
-  start: Date;
+  /**
+   * First instant of the event (first session, or first occurrence of the schedule). Undefined while the date is
+   * not announced ("date à venir"): the feed states the event but not yet when it happens.
+   */
+  start?: Date;
   /** Last instant of the event (end of the last session; for an open-ended schedule, its start). */
-  end: Date;
+  end?: Date;
   allDay: boolean;
-  /** At least one session; sorted by start. A single-part event has one session equal to itself. */
+  /** Sorted by start; one session for a single-part event; none while the date is not announced. */
   sessions: Session[];
   schedule?: Schedule;
   status: EventStatus;
@@ -161,4 +164,11 @@ export interface Feed {
   members: Member[];
   /** What was skipped, and why. */
   issues: FeedIssue[];
+}
+
+/** An event whose date is announced: every session, and its first and last instants, are known. */
+export type DatedEvent = AgendaEvent & { start: Date; end: Date };
+
+export function isDated(event: AgendaEvent): event is DatedEvent {
+  return event.start !== undefined && event.end !== undefined;
 }

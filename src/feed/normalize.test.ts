@@ -6,7 +6,19 @@ import { foldText, normalizeMember } from './normalize.js';
 import { parseFeed } from './parse.js';
 import { MemberSchema } from './schema.js';
 
-const iso = (date: Date) => date.toISOString();
+const iso = (date: Date | undefined) => date?.toISOString();
+
+describe('normalizeEvent: an event announced before it is dated', () => {
+  it('has no start, no end and no session', () => {
+    const event = normalized({ startDate: undefined, endDate: undefined });
+    expect([event.start, event.end, event.sessions, event.allDay]).to.deep.equal([
+      undefined,
+      undefined,
+      [],
+      false,
+    ]);
+  });
+});
 
 describe('normalizeEvent: the shared fixture', () => {
   let feed: Feed;
@@ -125,7 +137,7 @@ describe('normalizeEvent: time zones and daylight saving', () => {
       startDate: '2020-10-25T01:00:00+02:00',
       endDate: '2020-10-25T04:00:00+01:00',
     });
-    expect(event.end.getTime() - event.start.getTime()).to.equal(4 * 3_600_000);
+    expect(event.end!.getTime() - event.start!.getTime()).to.equal(4 * 3_600_000);
   });
 
   it('reads an all-day event at midnight in its own zone (America/New_York)', () => {
@@ -136,7 +148,7 @@ describe('normalizeEvent: time zones and daylight saving', () => {
 
   it('ends a one-day all-day event at its start (the last day)', () => {
     const event = normalized({ startDate: '2020-07-04', endDate: undefined, timeZone: 'America/New_York' });
-    expect(event.end.getTime()).to.equal(event.start.getTime());
+    expect(event.end!.getTime()).to.equal(event.start!.getTime());
   });
 
   it('reads an all-day day in winter at midnight Paris time (UTC+1)', () => {
@@ -193,7 +205,7 @@ describe('normalizeEvent: schedules', () => {
 
   it('gives an open-ended schedule its start as end', () => {
     const event = cafe();
-    expect(event.end.getTime()).to.equal(event.start.getTime());
+    expect(event.end!.getTime()).to.equal(event.start!.getTime());
   });
 
   it('has the first occurrence as its session', () => {

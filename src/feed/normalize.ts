@@ -182,10 +182,12 @@ export function normalizeEvent(feed: FeedEvent): AgendaEvent {
         .sort((a, b) => a.start.getTime() - b.start.getTime())
     : first
       ? [defined({ ...first, location: locations[0] })]
-      : [session({ startDate: feed.startDate, endDate: feed.endDate }, timeZone, feedLocations[0])];
+      : feed.startDate === undefined
+        ? []
+        : [session({ startDate: feed.startDate, endDate: feed.endDate }, timeZone, feedLocations[0])];
 
-  const start = sessions[0]!.start;
-  const lastSessionEnd = new Date(Math.max(...sessions.map((part) => part.end.getTime())));
+  const start = sessions[0]?.start;
+  const lastSessionEnd = start && new Date(Math.max(...sessions.map((part) => part.end.getTime())));
   // An open-ended schedule has no last instant: its end is its start (see `AgendaEvent.end`).
   const end = recurring
     ? recurring.endDate === undefined
@@ -209,7 +211,7 @@ export function normalizeEvent(feed: FeedEvent): AgendaEvent {
     timeZone,
     start,
     end,
-    allDay: !recurring && sessions.every((part) => part.allDay),
+    allDay: !recurring && sessions.length > 0 && sessions.every((part) => part.allDay),
     sessions,
     schedule: recurring,
     status,

@@ -10,6 +10,7 @@ import {
   paginate,
   past,
   sortEvents,
+  UNDATED_GROUP,
   upcoming,
 } from './query.js';
 
@@ -38,6 +39,12 @@ describe('upcoming and past', () => {
   });
   // 1 June 2020, 10:00 in Paris.
   const now = new Date('2020-06-01T08:00:00Z');
+
+  it('counts an event still to be dated as upcoming, never past', () => {
+    const undated = event({ id: 'undated', startDate: undefined, endDate: undefined });
+    expect(ids(upcoming([undated], now))).to.deep.equal(['undated']);
+    expect(past([undated], now)).to.deep.equal([]);
+  });
 
   it('lists the events not over yet', () => {
     expect(ids(upcoming(feed.events, now))).to.have.members([
@@ -194,6 +201,12 @@ describe('sortEvents', () => {
     expect(ids(sortEvents([early, late], 'desc'))).to.deep.equal(['late', 'early']);
   });
 
+  it('puts the events still to be dated last, whatever the order', () => {
+    const undated = event({ id: 'undated', startDate: undefined, endDate: undefined });
+    expect(ids(sortEvents([undated, late, early], 'asc'))).to.deep.equal(['early', 'late', 'undated']);
+    expect(ids(sortEvents([undated, early, late], 'desc'))).to.deep.equal(['late', 'early', 'undated']);
+  });
+
   it('leaves the given list untouched', () => {
     const list = [late, early];
     sortEvents(list);
@@ -202,6 +215,17 @@ describe('sortEvents', () => {
 });
 
 describe('groupByMonth', () => {
+  it('gathers the events still to be dated in one group of their own', () => {
+    const groups = groupByMonth([
+      event({ id: 'a', startDate: '2020-03-02T09:00:00+01:00', endDate: undefined }),
+      event({ id: 'tbd', startDate: undefined, endDate: undefined }),
+    ]);
+    expect(groups.map((group) => [group.key, ids(group.events)])).to.deep.equal([
+      ['2020-03', ['a']],
+      [UNDATED_GROUP, ['tbd']],
+    ]);
+  });
+
   it('groups by month in order, with French labels by default', () => {
     const groups = groupByMonth([
       event({ id: 'a', startDate: '2020-03-02T09:00:00+01:00', endDate: undefined }),

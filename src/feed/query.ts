@@ -17,12 +17,12 @@ const ends = new WeakMap<AgendaEvent, number>();
 
 /**
  * When the event is really over (epoch ms): its `end`, except that an all-day event runs until the midnight after
- * its last day, and an open-ended schedule never ends.
+ * its last day, and an open-ended schedule, or an event whose date is still to be announced, never ends.
  */
 export function endOf(event: AgendaEvent): number {
   let end = ends.get(event);
   if (end === undefined) {
-    if (event.schedule && event.schedule.endDate === undefined) end = Infinity;
+    if (!event.end || (event.schedule && event.schedule.endDate === undefined)) end = Infinity;
     else end = event.allDay ? midnightAfter(event.end, event.timeZone) : event.end.getTime();
     ends.set(event, end);
   }
@@ -91,26 +91,36 @@ export function filterEvents(events: readonly AgendaEvent[], filter: EventFilter
       (filter.membersOnly === undefined || event.membersOnly === filter.membersOnly) &&
       (!modes || modes.includes(event.attendanceMode)) &&
       (from === undefined || endOf(event) > from) &&
-      (to === undefined || event.start.getTime() < to) &&
+      (to === undefined || (event.start !== undefined && event.start.getTime() < to)) &&
       words.every((word) => event.searchText.includes(word)),
   );
 }
 
-/** A copy sorted by start (then end, then name), earliest first for `asc`. */
+/** Epoch ms, with an event still to be dated after every dated one. */
+const timeOf = (date: Date | undefined) => date?.getTime() ?? Infinity;
+
+/**
+ * A copy sorted by start (then end, then name), earliest first for `asc`. Events still to be dated come last
+ * either way: they are news, not history.
+ */
 export function sortEvents(events: readonly AgendaEvent[], order: 'asc' | 'desc' = 'asc'): AgendaEvent[] {
   const sign = order === 'asc' ? 1 : -1;
   return [...events].sort(
     (a, b) =>
-      sign * (a.start.getTime() - b.start.getTime() || a.end.getTime() - b.end.getTime()) ||
+      Number(a.start === undefined) - Number(b.start === undefined) ||
+      sign * (timeOf(a.start) - timeOf(b.start) || timeOf(a.end) - timeOf(b.end)) ||
       a.name.localeCompare(b.name, 'fr'),
   );
 }
 
-/** Events of one month. */
+/** Key of the group of events whose date is still to be announced. */
+export const UNDATED_GROUP = 'undated';
+
+/** Events of one month, or the events still to be dated. */
 export interface MonthGroup {
-  /** `YYYY-MM`, in the events' own time zones. */
+  /** `YYYY-MM`, in the events' own time zones; `UNDATED_GROUP` for events still to be dated. */
   key: string;
-  /** "mars 2020" in the given locale. */
+  /** "mars 2020" in the given locale; empty for the undated group (the widget names it). */
   label: string;
   events: AgendaEvent[];
 }
@@ -133,10 +143,10 @@ function monthLabel(key: string, locale: string): string {
 export function groupByMonth(events: readonly AgendaEvent[], locale = 'fr'): MonthGroup[] {
   const groups = new Map<string, MonthGroup>();
   for (const event of events) {
-    const key = zonedDay(event.start, event.timeZone).slice(0, 7);
+    const key = event.start ? zonedDay(event.start, event.timeZone).slice(0, 7) : UNDATED_GROUP;
     let group = groups.get(key);
     if (!group) {
-      group = { key, label: monthLabel(key, locale), events: [] };
+      group = { key, label: event.start ? monthLabel(key, locale) : '', events: [] };
       groups.set(key, group);
     }
     group.events.push(event);

@@ -76,6 +76,10 @@ describe('feed schema: a valid feed', () => {
     expect(v.safeParse(EventSchema, { id: 'a', name: 'A', startDate: '2020-09-29' }).success).to.be.true;
   });
 
+  it('accepts an event announced without a date yet ("date à venir")', () => {
+    expect(v.safeParse(EventSchema, { id: 'a', name: 'A' }).success).to.be.true;
+  });
+
   it('accepts schema.org values with the https://schema.org/ prefix', () => {
     const event = feedEvent({ eventStatus: 'https://schema.org/EventCancelled' });
     expect(v.safeParse(EventSchema, event).success).to.be.true;
@@ -103,7 +107,7 @@ describe('feed schema: each invalid event field is reported at its JSON path', (
     ['an id with a trailing dash', { id: 'forum-' }, '$.events[0].id'],
     ['a missing name', { name: undefined }, '$.events[0].name'],
     ['a blank name', { name: '  ' }, '$.events[0].name'],
-    ['a missing startDate', { startDate: undefined }, '$.events[0].startDate'],
+    ['an endDate without a startDate', { startDate: undefined }, '$.events[0].endDate'],
     ['a startDate without an offset', { startDate: '2020-09-29T09:00:00' }, '$.events[0].startDate'],
     ['a startDate in French notation', { startDate: '29/09/2020' }, '$.events[0].startDate'],
     ['a startDate on a day that does not exist', { startDate: '2021-02-29' }, '$.events[0].startDate'],
@@ -531,9 +535,10 @@ describe('feed JSON Schema', () => {
     });
   });
 
-  it('requires the id, name and start of every event', () => {
+  it('requires the id and name of every event, not its date (an event may be announced before it is dated)', () => {
     const events = feedJsonSchema().properties?.events as { items: { required: string[] } };
-    expect(events.items.required).to.include.members(['id', 'name', 'startDate']);
+    expect(events.items.required).to.include.members(['id', 'name']);
+    expect(events.items.required).not.to.include('startDate');
   });
 
   it('restricts URLs to http(s) with a pattern', () => {

@@ -117,8 +117,9 @@ export function schemaOrgName<T extends string>(value: SchemaOrgValue<T>): T {
 }
 
 /** `startDate`/`endDate` pairs: same kind (both dates or both date-times), and the end not before the start. */
-function endAfterStart(input: { startDate: string; endDate?: string | undefined }): boolean {
+function endAfterStart(input: { startDate?: string | undefined; endDate?: string | undefined }): boolean {
   const { startDate, endDate } = input;
+  if (startDate === undefined) return endDate === undefined;
   // A malformed date is reported on its own field; comparing it would only add noise.
   const wellFormed = (date: string) =>
     (PLAIN_DATE.test(date) || DATE_TIME.test(date)) && isCalendarDate(date);
@@ -127,7 +128,7 @@ function endAfterStart(input: { startDate: string; endDate?: string | undefined 
   return isPlainDate(startDate) ? endDate >= startDate : Date.parse(endDate) >= Date.parse(startDate);
 }
 const END_AFTER_START =
-  'Invalid endDate: must be of the same kind as startDate (date or date-time) and not before it';
+  'Invalid endDate: needs a startDate of the same kind (date or date-time) and must not be before it';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
@@ -291,7 +292,8 @@ export const EventSchema = v.pipe(
     summary: v.optional(v.string()),
     description: v.optional(v.string()),
     url: v.optional(UrlSchema),
-    startDate: DateOrDateTimeSchema,
+    // Left out while the date is not announced ("date à venir"): the widgets show the event as such.
+    startDate: v.optional(DateOrDateTimeSchema),
     endDate: v.optional(DateOrDateTimeSchema),
     timeZone: v.optional(TimeZoneSchema),
     subEvent: v.optional(v.array(SessionSchema)),

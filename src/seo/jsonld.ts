@@ -6,7 +6,7 @@ import { isHttpUrl, sessionLocation, sessionTitle } from '../calendar/describe.j
 import { isoWithOffset } from '../calendar/zoned.js';
 import { zonedDay } from '../feed/time.js';
 import type {
-  AgendaEvent,
+  DatedEvent,
   AttendanceMode,
   EventStatus,
   Offer,
@@ -117,7 +117,7 @@ function when(date: Date, allDay: boolean, timeZone: string): string {
 }
 
 /** The schema.org `Event` describing `event`, its sessions as `subEvent`s. */
-export function eventJsonLd(event: AgendaEvent): JsonLd {
+export function eventJsonLd(event: DatedEvent): JsonLd {
   const zone = event.timeZone;
   const moved = event.status === 'rescheduled' || event.status === 'postponed';
   return prune({

@@ -2,7 +2,7 @@
  * Test data: a complete, typed `AgendaEvent` with sensible defaults (a morning meeting in Nantes, Paris time),
  * shaped as `normalize` makes it. Override only what a test is about.
  */
-import type { AgendaEvent, Place, Session, VirtualLocation } from '../../src/feed/model.js';
+import type { AgendaEvent, DatedEvent, Place, Session, VirtualLocation } from '../../src/feed/model.js';
 import { localInstant } from '../../src/feed/time.js';
 
 export const PARIS = 'Europe/Paris';
@@ -44,7 +44,7 @@ function fold(text: string): string {
  * A normalized event. `sessions` follow `start`/`end`/`allDay` unless given; given sessions set `start`/`end`
  * (first start, last end) unless those are given too. `searchText` follows the texts unless given.
  */
-export function makeEvent(overrides: Partial<AgendaEvent> = {}): AgendaEvent {
+export function makeEvent(overrides: Partial<AgendaEvent> = {}): DatedEvent {
   const sessions = overrides.sessions;
   const start = overrides.start ?? sessions?.[0]?.start ?? paris('2020-09-29', '09:00');
   const end =
@@ -54,7 +54,7 @@ export function makeEvent(overrides: Partial<AgendaEvent> = {}): AgendaEvent {
       : undefined) ??
     paris('2020-09-29', '12:00');
   const allDay = overrides.allDay ?? sessions?.[0]?.allDay ?? false;
-  const event: AgendaEvent = {
+  const event: DatedEvent = {
     id: 'rencontre-dirigeants',
     name: 'Rencontre des dirigeants',
     summary: 'Un petit-déjeuner pour échanger entre dirigeants du territoire.',
@@ -112,4 +112,10 @@ export function makeEvent(overrides: Partial<AgendaEvent> = {}): AgendaEvent {
     );
   }
   return event;
+}
+
+/** An event the feed announces without a date yet ("date à venir"): no sessions, no start, no end. */
+export function makeUndatedEvent(overrides: Partial<AgendaEvent> = {}): AgendaEvent {
+  const { start: _start, end: _end, ...event } = makeEvent(overrides);
+  return { ...event, allDay: false, sessions: [] };
 }

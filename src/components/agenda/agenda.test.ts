@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { makeEvent, paris } from '../../../test/helpers/agenda-event.js';
+import { makeEvent, makeUndatedEvent, paris } from '../../../test/helpers/agenda-event.js';
 import { clearFeedCache } from '../../feed/loader.js';
 import type { AgendaEvent, Feed } from '../../feed/model.js';
 import type { RaAgenda } from './agenda.js';
@@ -300,6 +300,15 @@ describe('<ra-agenda> upcoming and past', () => {
   it('groups events under month headings', async () => {
     const el = await agenda();
     expect(monthHeadings(el)).to.deep.equal(['septembre 2020', 'octobre 2020', 'novembre 2020']);
+  });
+
+  it('lists the events still to be dated after the dated ones, under their own heading', async () => {
+    const el = await agenda(
+      [...events, makeUndatedEvent({ id: 'club-a-venir', name: 'Club à venir' })],
+      'limit="50"',
+    );
+    expect(monthHeadings(el).at(-1)).to.equal('Dates à venir');
+    await expect(el).to.be.accessible();
   });
 
   it('puts an event in the month of its own time zone', async () => {

@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AgendaEvent, AttendanceMode, Feed } from '../../feed/model.js';
+import { isDated, type AgendaEvent, type AttendanceMode, type Feed } from '../../feed/model.js';
 import {
   facets,
   filterEvents,
   groupByMonth,
+  UNDATED_GROUP,
   nextOccurrence,
   past,
   sortEvents,
@@ -426,7 +427,7 @@ export class RaAgenda extends LitElement {
       (group) =>
         html`<section part="month" class="month">
           <div part="month-heading" class="month-heading" role="heading" aria-level=${level}>
-            ${group.label}
+            ${group.key === UNDATED_GROUP ? messages[this.#locale].undatedHeading : group.label}
           </div>
           <ul part="items" class="items">
             ${repeat(
@@ -713,7 +714,7 @@ export class RaAgenda extends LitElement {
     upsertJsonLd(this, {
       '@context': 'https://schema.org',
       // One context for the whole graph: each node's own is redundant there.
-      '@graph': this.#shown.map((event) => {
+      '@graph': this.#shown.filter(isDated).map((event) => {
         const node = eventJsonLd(event);
         delete node['@context'];
         return node;

@@ -2,7 +2,7 @@
  * What a card's buttons do, shared by `<ra-event-card>` and `<ra-agenda>`. Heavy code (the registration form,
  * the `.ics` writer, the sanitizer) is imported only when a reader asks for it.
  */
-import type { AgendaEvent } from '../../feed/model.js';
+import type { AgendaEvent, DatedEvent } from '../../feed/model.js';
 import { RaRegisterEvent } from '../../internal/events.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { eventAnchor } from './event-card.template.js';
@@ -38,7 +38,7 @@ export async function register(
 }
 
 /** Downloads the event as an `.ics` file. */
-export async function downloadCalendarFile(event: AgendaEvent): Promise<void> {
+export async function downloadCalendarFile(event: DatedEvent): Promise<void> {
   const { downloadIcs } = await import('../../calendar/ics.js');
   downloadIcs(event);
 }

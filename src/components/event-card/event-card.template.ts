@@ -1,6 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../calendar/links.js';
-import type { AgendaEvent, Place, PostalAddress, Session, VirtualLocation } from '../../feed/model.js';
+import {
+  isDated,
+  type AgendaEvent,
+  type DatedEvent,
+  type Place,
+  type PostalAddress,
+  type Session,
+  type VirtualLocation,
+} from '../../feed/model.js';
 import {
   formatDateRange,
   formatDayMonth,
@@ -41,7 +49,7 @@ export interface CardContext {
   /** `trigger` is the button or link pressed: focus returns there when a dialog closes. */
   onRegister(event: AgendaEvent, trigger: HTMLElement): void;
   /** The `.ics` download; Google and Outlook are plain links. */
-  onAddToCalendar(event: AgendaEvent, kind: 'ics'): void;
+  onAddToCalendar(event: DatedEvent, kind: 'ics'): void;
   onCopyLink(event: AgendaEvent): void;
 }
 
@@ -64,7 +72,7 @@ export function isRegistrationClosed(event: AgendaEvent, now: Date): boolean {
     event.registration.mode === 'closed' ||
     (validFrom !== undefined && now < validFrom) ||
     (validThrough !== undefined && now > validThrough) ||
-    event.end < now
+    (event.end !== undefined && event.end < now)
   );
 }
 
@@ -98,7 +106,12 @@ function dayMonth(date: Date, event: AgendaEvent, locale: Locale): TemplateResul
 }
 
 /** The calendar-leaf block: one day, a range, or each session's day. Decorative: the body says it in words. */
-function dateBlock(event: AgendaEvent, locale: Locale): TemplateResult {
+function dateBlock(event: AgendaEvent, locale: Locale, t: EventCardMessages): TemplateResult {
+  if (!isDated(event)) {
+    return html`<div class="date undated" part="date" aria-hidden="true">
+      <span class="day-month"><span class="month">${t.dateToComeShort}</span></span>
+    </div>`;
+  }
   const zone = event.timeZone;
   let content: TemplateResult;
   if (event.sessions.length > 1) {
@@ -126,6 +139,7 @@ function sessionWhen(session: Session, event: AgendaEvent, locale: Locale): stri
 /** The dates and times in words, in the event's zone, with the zone named when the reader's clock differs. */
 function when(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult {
   const { locale } = ctx;
+  if (!isDated(event)) return html`<p class="when" part="time">${t.dateToCome}</p>`;
   const note = event.allDay ? undefined : zoneNote(event.timeZone, locale, ctx.readerZone, event.start);
   const zoneNoteTemplate = note ? html` <span class="zone-note" part="zone-note">(${note})</span>` : nothing;
   if (event.sessions.length > 1) {
@@ -368,7 +382,7 @@ function registerAction(
 }
 
 function calendarMenu(
-  event: AgendaEvent,
+  event: DatedEvent,
   ctx: CardContext,
   t: EventCardMessages,
 ): TemplateResult | typeof nothing {
@@ -458,7 +472,7 @@ export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateR
   >
     ${ctx.layout === 'compact' ? nothing : image(event)}
     <div class="main">
-      ${dateBlock(event, ctx.locale)}
+      ${dateBlock(event, ctx.locale, t)}
       <div class="body">
         ${heading(ctx.headingLevel, titleId, html`<span lang=${contentLang}>${event.name}</span>`)}
         ${
@@ -491,7 +505,7 @@ export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateR
                 </button>`
               : nothing
           }
-          ${calendarMenu(event, ctx, t)} ${copyAction(event, ctx, t)}
+          ${isDated(event) ? calendarMenu(event, ctx, t) : nothing} ${copyAction(event, ctx, t)}
         </div>
         ${hasDetails(event) ? details(event, ctx, t, detailsId) : nothing}
       </div>

@@ -4,7 +4,13 @@ import ICAL from 'ical.js';
 import type { AgendaEvent } from '../../feed/model.js';
 import { clearFeedCache } from '../../feed/loader.js';
 import { RaFeedErrorEvent, RaRegisterEvent } from '../../internal/events.js';
-import { defaultVirtualLocation, makeEvent, makeSession, paris } from '../../../test/helpers/agenda-event.js';
+import {
+  defaultVirtualLocation,
+  makeEvent,
+  makeSession,
+  makeUndatedEvent,
+  paris,
+} from '../../../test/helpers/agenda-event.js';
 import './define.js';
 import type { RaEventCard } from './event-card.js';
 
@@ -48,6 +54,26 @@ const publishedEvent = {
 };
 
 describe('<ra-event-card>', () => {
+  describe('an event still to be dated', () => {
+    it('says the date is to come instead of inventing one', async () => {
+      const el = await card(makeUndatedEvent());
+      expect(texts(el, 'time')).to.deep.equal(['Date à venir']);
+      expect(texts(el, 'date')).to.deep.equal(['À venir']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers no calendar export and publishes no JSON-LD', async () => {
+      const el = await card(makeUndatedEvent());
+      expect(part(el, 'calendar-button')).to.be.null;
+      expect(el.querySelector('script[type="application/ld+json"]')).to.be.null;
+    });
+
+    it('still takes registrations when the feed opens them', async () => {
+      const el = await card(makeUndatedEvent());
+      expect(part(el, 'register-button')).to.exist;
+    });
+  });
+
   describe('statuses', () => {
     it('shows a scheduled event with its register button and no status badge', async () => {
       const el = await card(makeEvent());

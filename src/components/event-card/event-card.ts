@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AgendaEvent, Feed } from '../../feed/model.js';
+import { isDated, type AgendaEvent, type Feed } from '../../feed/model.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { eventJsonLd, removeJsonLd, upsertJsonLd } from '../../seo/jsonld.js';
@@ -206,7 +206,8 @@ export class RaEventCard extends LitElement {
 
   protected override updated(): void {
     const event = this.currentEvent;
-    if (this.noJsonld || !event) {
+    // Search engines want a start date: an event still to be dated publishes none.
+    if (this.noJsonld || !event || !isDated(event)) {
       if (this.publishedJsonLd) removeJsonLd(this);
       this.publishedJsonLd = undefined;
     } else if (event !== this.publishedJsonLd) {
