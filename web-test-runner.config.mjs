@@ -30,7 +30,8 @@ const launchers = {
           '--disable-quic',
         ],
       },
-      createBrowserContext: ({ browser }) => browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' }),
+      createBrowserContext: ({ browser }) =>
+        browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' }),
     }),
   firefox: () =>
     chromeLauncher({

@@ -25,7 +25,11 @@ if (files.length === 0) {
   console.error(`No ${suffix} files found.`);
   process.exit(1);
 }
-const { status } = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
-  stdio: 'inherit',
-});
+const { status } = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=1', ...files],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(status ?? 1);

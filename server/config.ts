@@ -17,7 +17,8 @@ const positive = (name: string, fallback: number): number => {
 function fixedClock(value: string | undefined): (() => Date) | undefined {
   if (!value) return undefined;
   const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) throw new Error(`RA_NOW must be an ISO 8601 date-time, not "${value}"`);
+  if (Number.isNaN(instant.getTime()))
+    throw new Error(`RA_NOW must be an ISO 8601 date-time, not "${value}"`);
   const offset = instant.getTime() - Date.now();
   // The clock still runs from that instant, so rate-limit windows and timestamps keep moving.
   return () => new Date(Date.now() + offset);
