@@ -95,7 +95,7 @@ export const agendaStyles = css`
   }
 
   .chip,
-  .button {
+  .agenda-button {
     min-height: 2.75rem;
     padding: 0.25rem 0.875rem;
     border: 1px solid var(--_ra-color-border);
@@ -117,7 +117,7 @@ export const agendaStyles = css`
     font-size: 0.875em;
   }
 
-  .button.primary {
+  .agenda-button.primary {
     background: var(--_ra-color-primary);
     border-color: var(--_ra-color-primary);
     color: var(--_ra-color-primary-contrast);

@@ -433,7 +433,7 @@ describe('<ra-agenda> filters', () => {
     const el = await agenda();
     const chip = button(el, 'Atelier');
     chip.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(chip.getAttribute('aria-pressed')).to.equal('true');
   });

@@ -290,7 +290,7 @@ export class RaAgenda extends LitElement {
       ${
         shown.kind === 'events' && shown.shown.length < shown.results.length
           ? html`<div class="more">
-              <button part="more-button" class="button primary" type="button" @click=${this.#showMore}>
+              <button part="more-button" class="agenda-button primary" type="button" @click=${this.#showMore}>
                 ${t.more}
               </button>
             </div>`
@@ -392,7 +392,7 @@ export class RaAgenda extends LitElement {
           <p>${t.error}</p>
           <button
             part="retry-button"
-            class="button primary"
+            class="agenda-button primary"
             type="button"
             @click=${() => this.#controller.retry()}
           >
@@ -402,14 +402,14 @@ export class RaAgenda extends LitElement {
       case 'nothing':
         return html`<div part="empty" class="empty">
           <p>${shown.view === 'past' ? t.noPast : t.noUpcoming}</p>
-          <button part="empty-button" class="button" type="button" @click=${this.#toggleView}>
+          <button part="empty-button" class="agenda-button" type="button" @click=${this.#toggleView}>
             ${shown.view === 'past' ? t.showUpcoming : t.showPast}
           </button>
         </div>`;
       case 'no-match':
         return html`<div part="empty" class="empty">
           <p>${t.noMatch}</p>
-          <button part="empty-button clear-button" class="button" type="button" @click=${this.#clearFilters}>
+          <button part="empty-button clear-button" class="agenda-button" type="button" @click=${this.#clearFilters}>
             ${t.clearFilters}
           </button>
         </div>`;
@@ -544,7 +544,7 @@ export class RaAgenda extends LitElement {
       }
       ${
         filtered
-          ? html`<button part="clear-button" class="button" type="button" @click=${this.#clearFilters}>
+          ? html`<button part="clear-button" class="agenda-button" type="button" @click=${this.#clearFilters}>
               ${t.clearFilters}
             </button>`
           : nothing

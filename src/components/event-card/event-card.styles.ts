@@ -79,12 +79,12 @@ const cardStyles = css`
     flex-direction: column;
   }
 
-  .day {
+  .date-day {
     font-size: 1.5rem;
     font-weight: 700;
   }
 
-  .month {
+  .date-month {
     font-size: 0.875rem;
     text-transform: uppercase;
   }

@@ -101,7 +101,7 @@ function heading(level: CardContext['headingLevel'], id: string, content: Templa
 function dayMonth(date: Date, event: AgendaEvent, locale: Locale): TemplateResult {
   const { day, month } = formatDayMonth(date, event.timeZone, locale);
   return html`<span class="day-month"
-    ><span class="day">${day}</span> <span class="month">${month}</span></span
+    ><span class="date-day">${day}</span> <span class="date-month">${month}</span></span
   >`;
 }
 
@@ -109,7 +109,7 @@ function dayMonth(date: Date, event: AgendaEvent, locale: Locale): TemplateResul
 function dateBlock(event: AgendaEvent, locale: Locale, t: EventCardMessages): TemplateResult {
   if (!isDated(event)) {
     return html`<div class="date undated" part="date" aria-hidden="true">
-      <span class="day-month"><span class="month">${t.dateToComeShort}</span></span>
+      <span class="day-month"><span class="date-month">${t.dateToComeShort}</span></span>
     </div>`;
   }
   const zone = event.timeZone;
