@@ -141,7 +141,7 @@ function when(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): Templ
   const { locale } = ctx;
   if (!isDated(event)) return html`<p class="when" part="time">${t.dateToCome}</p>`;
   const note = event.allDay ? undefined : zoneNote(event.timeZone, locale, ctx.readerZone, event.start);
-  const zoneNoteTemplate = note ? html` <span class="zone-note" part="zone-note">(${note})</span>` : nothing;
+  const zoneNoteTemplate = note ? html` <span class="zone-note" part="zone-note">${note}</span>` : nothing;
   if (event.sessions.length > 1) {
     return html`<div class="when" part="time">
       <span>${t.sessions(event.sessions.length)}${zoneNoteTemplate}</span>

@@ -175,7 +175,7 @@ describe('<ra-event-card>', () => {
       const el = await card(makeEvent());
       el.readerZone = 'America/New_York';
       await el.updateComplete;
-      expect(texts(el, 'zone-note')).to.deep.equal(['(heure de Paris (UTC+2))']);
+      expect(texts(el, 'zone-note')).to.deep.equal(['heure de Paris (UTC+2)']);
       await expect(el).to.be.accessible();
     });
 
