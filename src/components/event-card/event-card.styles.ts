@@ -265,6 +265,8 @@ const cardStyles = css`
   .calendar > summary::after {
     content: '▾';
     margin-inline-start: 0.5rem;
+    /* The arrow comes from a fallback font: keep its taller line box from stretching the button. */
+    line-height: 1;
   }
 
   .calendar[open] > summary::after {
