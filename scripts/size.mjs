@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+/**
+ * Weight budgets of the CDN bundle, run in CI after `npm run build:cdn`: `node scripts/size.mjs [dist/cdn]`.
+ *
+ * A widget's first load is what the browser must download before it can render: the entry file and every chunk
+ * it imports statically, transitively. Dynamic `import()`s (the sanitizer, the `.ics` builder, the registration
+ * dialog) load later, when first needed, so they are listed apart and not counted. Each file is compressed on
+ * its own (gzip -9, brotli 11), as a server or CDN sends it; 1 KB = 1 000 bytes, as Vite prints them.
+ * Exits with 1 when a budget is exceeded, or when a widget's chunk does not contain the widget at all.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Budgets in bytes of gzip, from issue 6. */
+export const budgets = { agenda: 25_000, badge: 12_000, total: 50_000 };
+
+/** Sizes of one buffer: minified as served, gzip -9 and brotli at its best quality. */
+export function compressedSizes(buffer) {
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+      },
+    }).length,
+  };
+}
+
+// `import{a as b}from"./x.js"`, `import*as c from"./x.js"`, `import"./x.js"`, `export{d}from"./x.js"`; a
+// dynamic `import(` never matches: `(` is outside the clause's characters and is not a quote.
+const staticImport =
+  /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{},\s]*?\s*from\s*)?(["'`])(\.{1,2}\/[^"'`]+)\1/g;
+const dynamicImport = /\bimport\(\s*(["'`])(\.{1,2}\/[^"'`]+)\1\s*\)/g;
+
+/** The relative specifiers an ES module imports statically and dynamically. */
+export function moduleImports(code) {
+  return {
+    static: [...code.matchAll(staticImport)].map((match) => match[2]),
+    dynamic: [...code.matchAll(dynamicImport)].map((match) => match[2]),
+  };
+}
+
+function jsFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return jsFiles(path);
+    return name.endsWith('.js') ? [path] : [];
+  });
+}
+
+/** Reads and measures each file once. */
+function fileTable(dir) {
+  const files = new Map();
+  for (const path of jsFiles(dir)) {
+    const name = relative(dir, path).split(sep).join('/');
+    const code = readFileSync(path);
+    const mapPath = `${path}.map`;
+    const sources = existsSync(mapPath) ? JSON.parse(readFileSync(mapPath, 'utf8')).sources : undefined;
+    files.set(name, { name, code: code.toString('utf8'), sources, ...compressedSizes(code) });
+  }
+  return files;
+}
+
+function resolveSpecifier(from, specifier) {
+  return posix.normalize(posix.join(posix.dirname(from), specifier));
+}
+
+/** `entry` and every file it imports statically, transitively, in load order; and what it can import later. */
+function staticGraph(files, entry) {
+  const loaded = [];
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const file = files.get(name);
+    if (!file) throw new Error(`${name} is imported but missing from the bundle`);
+    loaded.push(name);
+    for (const specifier of moduleImports(file.code).static) visit(resolveSpecifier(name, specifier));
+  };
+  visit(entry);
+  const later = new Set();
+  const visitLater = (name) => {
+    if (seen.has(name) || later.has(name)) return;
+    later.add(name);
+    const file = files.get(name);
+    if (!file) throw new Error(`${name} is imported but missing from the bundle`);
+    const { static: eager, dynamic } = moduleImports(file.code);
+    for (const specifier of [...eager, ...dynamic]) visitLater(resolveSpecifier(name, specifier));
+  };
+  for (const name of loaded) {
+    for (const specifier of moduleImports(files.get(name).code).dynamic) {
+      visitLater(resolveSpecifier(name, specifier));
+    }
+  }
+  return { loaded, later: [...later] };
+}
+
+function sum(files, names) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const name of names) {
+    const file = files.get(name);
+    total.raw += file.raw;
+    total.gzip += file.gzip;
+    total.brotli += file.brotli;
+  }
+  return total;
+}
+
+/** The chunk the autoloader imports for `tag`: `"ra-agenda":()=>import("./chunks/define-….js")`. */
+function autoloadedChunk(files, autoloader, tag) {
+  const pattern = new RegExp(
+    `["'\`]${tag}["'\`]\\s*:\\s*(?:async\\s*)?\\(\\)\\s*=>\\s*import\\(\\s*(["'\`])([^"'\`]+)\\1`,
+  );
+  const match = pattern.exec(files.get(autoloader)?.code ?? '');
+  if (!match) throw new Error(`${autoloader} has no loader for <${tag}>`);
+  return resolveSpecifier(autoloader, match[2]);
+}
+
+const widgets = [
+  { key: 'agenda', label: '<ra-agenda> alone', tag: 'ra-agenda', source: 'src/components/agenda/define.ts' },
+  {
+    key: 'event-card',
+    label: '<ra-event-card> alone',
+    tag: 'ra-event-card',
+    source: 'src/components/event-card/define.ts',
+  },
+  {
+    key: 'registration-form',
+    label: '<ra-registration-form> alone',
+    tag: 'ra-registration-form',
+    source: 'src/components/registration-form/define.ts',
+  },
+  {
+    key: 'badge',
+    label: '<ra-member-badge> alone (ra-member-badge.js)',
+    entry: 'ra-member-badge.js',
+    source: 'src/components/member-badge/define.ts',
+  },
+];
+
+/**
+ * Measures a CDN build: each widget's first load, what it may load later, and the whole folder.
+ *
+ * @param {string} [dir] the CDN build (default `dist/cdn`)
+ * @returns a report: `rows` (label, files, raw, gzip, brotli, later, budget), `total`, and `problems`
+ */
+export function measureCdn(dir = 'dist/cdn') {
+  const root = resolve(dir);
+  if (!existsSync(join(root, 'ra-widgets.js'))) {
+    throw new Error(`${dir}/ra-widgets.js not found: run \`npm run build:cdn\` first`);
+  }
+  const files = fileTable(root);
+  const problems = [];
+  const rows = widgets.map((widget) => {
+    // Through the autoloader, only the widget's own chunk counts for what loads later: the autoloader's other
+    // `import()`s are other widgets.
+    const chunk = widget.entry ?? autoloadedChunk(files, 'ra-widgets.js', widget.tag);
+    const graph = staticGraph(files, chunk);
+    const loaded = widget.entry
+      ? graph.loaded
+      : [...new Set([...staticGraph(files, 'ra-widgets.js').loaded, ...graph.loaded])];
+    const later = graph.later;
+    const lazy = later.filter((name) => !loaded.includes(name));
+    // A bundler that believes a `define` module has no side effects leaves an empty chunk: tiny and broken.
+    const sources = loaded.flatMap((name) => files.get(name).sources ?? []);
+    if (sources.length && !sources.some((source) => source.endsWith(widget.source))) {
+      problems.push(
+        `${widget.label}: its first load (${loaded.join(', ')}) does not contain ${widget.source}; the build ` +
+          'dropped the widget (check "sideEffects" in package.json)',
+      );
+    }
+    const budget = budgets[widget.key];
+    return {
+      key: widget.key,
+      label: widget.label,
+      files: loaded,
+      ...sum(files, loaded),
+      later: { files: lazy, ...sum(files, lazy) },
+      budget,
+    };
+  });
+  const all = [...files.keys()].sort();
+  const total = {
+    key: 'total',
+    label: `everything in ${dir} (${all.length} .js files)`,
+    files: all,
+    ...sum(files, all),
+    budget: budgets.total,
+  };
+  for (const row of [...rows, total]) {
+    if (row.budget !== undefined && row.gzip > row.budget) {
+      problems.push(
+        `${row.label}: ${kb(row.gzip)} gzip is over its budget of ${kb(row.budget)} (by ${kb(row.gzip - row.budget)})`,
+      );
+    }
+  }
+  return { dir, rows, total, problems };
+}
+
+/** `12.34 KB` (1 KB = 1 000 bytes). */
+export function kb(bytes) {
+  return `${(bytes / 1000).toFixed(2)} KB`;
+}
+
+/** The report as a Markdown table. */
+export function sizeTable(report) {
+  const lines = [
+    '| what downloads | files | min | min + gzip | min + brotli | budget (gzip) | loaded later, on demand (gzip) |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const row of [...report.rows, report.total]) {
+    const status =
+      row.budget === undefined
+        ? ''
+        : `${kb(row.budget)} ${row.gzip > row.budget ? `**MISSED by ${kb(row.gzip - row.budget)}**` : 'ok'}`;
+    const later = row.later
+      ? row.later.files.length
+        ? `${kb(row.later.gzip)} in ${row.later.files.length} files`
+        : 'nothing'
+      : '';
+    lines.push(
+      `| ${row.label} | ${row.files.length} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} | ${status} | ${later} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dir = process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '..', 'dist', 'cdn');
+  let report;
+  try {
+    report = measureCdn(relative(process.cwd(), dir) || '.');
+  } catch (error) {
+    console.error(`size: ${error.message}`);
+    process.exit(1);
+  }
+  console.log(sizeTable(report));
+  for (const row of report.rows) console.log(`\n${row.label}: ${row.files.join(' + ')}`);
+  if (report.problems.length) {
+    console.error(
+      `\nsize: ${report.problems.length} problem(s):\n${report.problems.map((p) => `  ✗ ${p}`).join('\n')}`,
+    );
+    process.exit(1);
+  }
+  console.log('\nsize: every budget is met.');
+}
