@@ -71,7 +71,8 @@ export default {
   // WebKitWebDriver drives one session at a time.
   ...(onlyWebkit ? { concurrency: 1 } : {}),
   testsFinishTimeout: 300000,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous: CI runs three engines back to back on two cores, and WebKitGTK under Xvfb is the slowest.
+  testFramework: { config: { timeout: 30000 } },
   coverageConfig: {
     include: ['src/**/*.ts'],
     exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'node_modules/**'],
