@@ -65,35 +65,3 @@ export const messages = defineCatalogue({
     moreShown: (n: number) => `${count(n, 'en')} more ${n === 1 ? 'event' : 'events'}`,
   },
 });
-
-/** Category slugs from the feed contract, as readers see them; an unknown slug shows as published. */
-export const categoryLabels = defineCatalogue<Record<string, string>>({
-  fr: {
-    club: 'Club',
-    atelier: 'Atelier',
-    formation: 'Formation',
-    webinaire: 'Webinaire',
-    forum: 'Forum',
-    conference: 'Conférence',
-    soiree: 'Soirée',
-    'portes-ouvertes': 'Portes ouvertes',
-    visite: 'Visite',
-    'petit-dejeuner': 'Petit-déjeuner',
-    rencontre: 'Rencontre',
-    autre: 'Autre',
-  },
-  en: {
-    club: 'Club',
-    atelier: 'Workshop',
-    formation: 'Training',
-    webinaire: 'Webinar',
-    forum: 'Forum',
-    conference: 'Conference',
-    soiree: 'Evening',
-    'portes-ouvertes': 'Open day',
-    visite: 'Visit',
-    'petit-dejeuner': 'Breakfast',
-    rencontre: 'Meeting',
-    autre: 'Other',
-  },
-});
