@@ -409,7 +409,12 @@ export class RaAgenda extends LitElement {
       case 'no-match':
         return html`<div part="empty" class="empty">
           <p>${t.noMatch}</p>
-          <button part="empty-button clear-button" class="agenda-button" type="button" @click=${this.#clearFilters}>
+          <button
+            part="empty-button clear-button"
+            class="agenda-button"
+            type="button"
+            @click=${this.#clearFilters}
+          >
             ${t.clearFilters}
           </button>
         </div>`;
