@@ -264,6 +264,8 @@ const cardStyles = css`
 
   .calendar > summary::after {
     content: '▾';
+    /* Decorative: the empty alternative keeps screen readers from announcing the arrow. */
+    content: '▾' / '';
     margin-inline-start: 0.5rem;
     /* The arrow comes from a fallback font: keep its taller line box from stretching the button. */
     line-height: 1;
@@ -271,6 +273,7 @@ const cardStyles = css`
 
   .calendar[open] > summary::after {
     content: '▴';
+    content: '▴' / '';
   }
 
   .calendar-menu {

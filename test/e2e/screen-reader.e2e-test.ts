@@ -1,0 +1,78 @@
+/**
+ * What a screen reader gets from the demo agenda: Chromium's accessibility tree (Playwright's ARIA snapshot)
+ * of the widget as a visitor meets it, with landmarks, headings, names and the live result count.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright';
+import { ensureCdnBuild, launchChromium, startServer, type RunningServer } from './server.js';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let tree: string;
+
+describe("the agenda in a screen reader's view", () => {
+  before(async () => {
+    ensureCdnBuild();
+    server = await startServer({ RA_NOW: '2020-03-16T09:00:00+01:00' });
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    await page.goto(server.origin + '/');
+    await page.locator('ra-agenda article').first().waitFor();
+    tree = await page.locator('ra-agenda').ariaSnapshot();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('offers the filters as a named search landmark with a labelled search box', () => {
+    assert.match(tree, /^- search "Filtrer les événements":/m);
+    assert.match(tree, /searchbox "Rechercher"/);
+    assert.match(tree, /combobox "Format"/);
+    assert.match(tree, /checkbox "Réservés aux adhérents"/);
+  });
+
+  it('says which filter chips are pressed', () => {
+    assert.match(tree, /button "À venir" \[pressed\]/);
+  });
+
+  it('announces the number of results in a status region', () => {
+    assert.match(tree, /^- status: \d+ événements$/m);
+  });
+
+  it('outlines the agenda with month headings over event headings', () => {
+    assert.match(tree, /heading "mars 2020" \[level=2\]/);
+    assert.match(
+      tree,
+      /article "Club Busin'ESS dédié aux achats":\n\s+- heading "Club Busin'ESS dédié aux achats" \[level=3\]/,
+    );
+  });
+
+  it('names every button and link', () => {
+    assert.deepEqual(tree.match(/- (button|link)(?! ")[^\n]*/g) ?? [], []);
+  });
+
+  it('reads the event date and time in full, in the event’s time zone', () => {
+    assert.match(tree, /- time: mardi 31 mars 2020\n\s+- text: 14 h 00 – 18 h 00/);
+  });
+
+  it('keeps decorative glyphs out of the spoken text', () => {
+    assert.doesNotMatch(tree, /[▾▴]/);
+  });
+
+  it('announces the new count after a search', async () => {
+    await page.locator('ra-agenda input[type="search"]').fill('mobilite');
+    await page.waitForFunction(() => {
+      const status = document.querySelector('ra-agenda')!.shadowRoot!.querySelector('[role="status"]');
+      return (
+        /^\s*\d+ événements?\s*$/.test(status?.textContent ?? '') && !status!.textContent!.includes('28')
+      );
+    });
+    const after = await page.locator('ra-agenda').ariaSnapshot();
+    assert.match(after, /^- status: \d+ événements?$/m);
+    assert.match(after, /Mobilit/);
+  });
+});
