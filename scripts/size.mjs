@@ -121,22 +121,27 @@ function autoloadedChunk(files, autoloader, tag) {
 }
 
 const widgets = [
-  { key: 'agenda', label: '<ra-agenda> alone', tag: 'ra-agenda', source: 'src/components/agenda/define.ts' },
+  {
+    key: 'agenda',
+    label: '`<ra-agenda>` alone',
+    tag: 'ra-agenda',
+    source: 'src/components/agenda/define.ts',
+  },
   {
     key: 'event-card',
-    label: '<ra-event-card> alone',
+    label: '`<ra-event-card>` alone',
     tag: 'ra-event-card',
     source: 'src/components/event-card/define.ts',
   },
   {
     key: 'registration-form',
-    label: '<ra-registration-form> alone',
+    label: '`<ra-registration-form>` alone',
     tag: 'ra-registration-form',
     source: 'src/components/registration-form/define.ts',
   },
   {
     key: 'badge',
-    label: '<ra-member-badge> alone (ra-member-badge.js)',
+    label: '`<ra-member-badge>` alone (`ra-member-badge.js`)',
     entry: 'ra-member-badge.js',
     source: 'src/components/member-badge/define.ts',
   },
@@ -163,8 +168,7 @@ export function measureCdn(dir = 'dist/cdn') {
     const loaded = widget.entry
       ? graph.loaded
       : [...new Set([...staticGraph(files, 'ra-widgets.js').loaded, ...graph.loaded])];
-    const later = graph.later;
-    const lazy = later.filter((name) => !loaded.includes(name));
+    const lazy = graph.later.filter((name) => !loaded.includes(name));
     // A bundler that believes a `define` module has no side effects leaves an empty chunk: tiny and broken.
     const sources = loaded.flatMap((name) => files.get(name).sources ?? []);
     if (sources.length && !sources.some((source) => source.endsWith(widget.source))) {
@@ -186,7 +190,7 @@ export function measureCdn(dir = 'dist/cdn') {
   const all = [...files.keys()].sort();
   const total = {
     key: 'total',
-    label: `everything in ${dir} (${all.length} .js files)`,
+    label: `everything in \`${relative(process.cwd(), root) || '.'}\` (${all.length} .js files)`,
     files: all,
     ...sum(files, all),
     budget: budgets.total,
