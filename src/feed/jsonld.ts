@@ -3,8 +3,12 @@
  * then validates like any feed. Only shapes are adapted here (strings vs objects vs arrays, missing offsets,
  * `@id` references); values are not judged: a bad URL stays bad and is reported by the schema.
  */
+import { isObject } from './document.js';
 import { DEFAULT_TIME_ZONE } from './normalize.js';
 import { localInstant } from './time.js';
+
+// The detection is tiny and read before deciding to load this module.
+export { isJsonLd } from './document.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -33,9 +37,6 @@ const EVENT_TYPES = new Set([
   'TheaterEvent',
   'VisualArtsEvent',
 ]);
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const list = (value: unknown): unknown[] =>
   value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
@@ -263,13 +264,6 @@ class Adapter {
       location: this.location(list(node.location)[0]),
     });
   }
-}
-
-/** `true` for what looks like JSON-LD rather than our feed: an array, or an object with `@context`/`@graph`/`@type`. */
-export function isJsonLd(json: unknown): boolean {
-  return (
-    Array.isArray(json) || (isObject(json) && ('@context' in json || '@graph' in json || '@type' in json))
-  );
 }
 
 /**

@@ -10,6 +10,15 @@ function feedText(publisher: string): string {
   return JSON.stringify({ version: 1, publisher: { name: publisher }, events: [] });
 }
 
+function jsonLdText(name: string): string {
+  return JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name,
+    startDate: '2020-10-13',
+  });
+}
+
 function json(text: string, init: ResponseInit = {}): Response {
   return new Response(text, { ...init, headers: { 'Content-Type': 'application/json', ...init.headers } });
 }
@@ -115,9 +124,9 @@ describe('loadFeed', () => {
   it('shares requests with a second bundle on the page', async () => {
     stubFetch(() => json(feedText('shared')));
     // Another URL for the same file is another module instance, as a second bundle would be.
-    const secondBundle = './loader.ts?bundle=2';
-    const other = (await import(secondBundle)) as typeof import('./loader.js');
-    await Promise.all([loadFeed(feedUrl), other.loadFeed(feedUrl)]);
+    const secondBundle = './loader-core.ts?bundle=2';
+    const other = (await import(secondBundle)) as typeof import('./loader-core.js');
+    await Promise.all([loadFeed(feedUrl), other.createReader((root) => root).load(feedUrl)]);
     expect(calls).to.have.length(1);
   });
 
@@ -204,6 +213,17 @@ describe('loadFeed', () => {
     expect((await loadFeed(feedUrl)).publisher?.name).to.equal('back online');
   });
 
+  it('reads a schema.org JSON-LD feed', async () => {
+    stubFetch(() => json(jsonLdText('Forum')));
+    expect((await loadFeed(feedUrl)).events[0]?.name).to.equal('Forum');
+  });
+
+  it('fails with a "not-a-feed" FeedError on JSON-LD without any Event', async () => {
+    stubFetch(() => json(JSON.stringify({ '@context': 'https://schema.org', '@type': 'Organization' })));
+    const error = (await rejection(loadFeed(feedUrl))) as FeedError;
+    expect(error.reason).to.equal('not-a-feed');
+  });
+
   it('stores the feed for the next visit', async () => {
     stubFetch(() => json(feedText('stored'), { headers: { ETag: '"abc"' } }));
     await loadFeed(feedUrl);
@@ -219,6 +239,12 @@ describe('loadFeed with a stored copy', () => {
     stubFetch(hanging);
     const feed = await loadFeed(feedUrl);
     expect(feed.publisher?.name).to.equal('stored');
+  });
+
+  it('resolves with a stored JSON-LD copy before the network answers', async () => {
+    store(jsonLdText('Forum'));
+    stubFetch(hanging);
+    expect((await loadFeed(feedUrl)).events[0]?.name).to.equal('Forum');
   });
 
   it('revalidates with If-None-Match', async () => {

@@ -6,7 +6,6 @@ import type {
   AgendaEvent,
   AttendanceMode,
   EventStatus,
-  Member,
   Offer,
   Organization,
   Place,
@@ -20,14 +19,17 @@ import {
   schemaOrgName,
   type FeedEvent,
   type FeedLocation,
-  type FeedMember,
   type FeedOffer,
   type FeedOrganization,
   type FeedRegistration,
   type FeedSchedule,
   type FeedSession,
 } from './schema.js';
+import { defined } from './defined.js';
 import { dayNumber, dayString, firstOccurrence, lastOccurrence, localInstant, toInstant } from './time.js';
+
+// Its home is `members.ts`, which the badge reads without the rest of this module.
+export { normalizeMember } from './members.js';
 
 /** The network's zone: the default for an event that names none. */
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
@@ -40,11 +42,6 @@ export function foldText(text: string): string {
     .toLowerCase()
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae');
-}
-
-/** Drops `undefined` properties so that optional fields are absent rather than present and empty. */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
 const toArray = <T>(value: T | T[] | undefined): T[] =>
@@ -240,22 +237,5 @@ export function normalizeEvent(feed: FeedEvent): AgendaEvent {
         .filter((word) => word !== undefined)
         .join(' '),
     ),
-  });
-}
-
-/** A validated feed member as the badge uses it. */
-export function normalizeMember(feed: FeedMember): Member {
-  return defined<Member>({
-    id: feed.id,
-    name: feed.name,
-    status: feed.status,
-    memberSince: feed.memberSince,
-    city: feed.city,
-    sector: feed.sector,
-    description: feed.description,
-    url: feed.url,
-    website: feed.website,
-    logo: feed.logo,
-    domains: (feed.domains ?? []).map((domain) => domain.toLowerCase()),
   });
 }

@@ -7,35 +7,22 @@
  * the generated JSON Schema stays useful.
  */
 import * as v from 'valibot';
+import { isCalendarDate, MemberSchema, NonBlank, SlugSchema, UrlSchema } from './member-schema.js';
+
+export { MemberSchema, SlugSchema, UrlSchema };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scalars
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// No whitespace or control character anywhere: " javascript:", "java\tscript:" and friends cannot start with
-// "http", and a URL with raw whitespace is a copy-paste accident anyway. No flags: JSON Schema has none.
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const HTTP_URL = /^https?:\/\/[^\s\u0000-\u001F\u007F/?#]+(?:[/?#][^\s\u0000-\u001F\u007F]*)?$/;
 const DATE = '\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])';
 const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?';
 const PLAIN_DATE = new RegExp(`^${DATE}$`);
 const DATE_TIME = new RegExp(`^${DATE}T${TIME}(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`);
 const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
-const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
-const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** The `https://schema.org/` (or `http://`) prefix that enumeration values may carry. */
 export const SCHEMA_ORG_PREFIX = /^https?:\/\/schema\.org\//;
-
-/** `true` when `date` (`YYYY-MM-DD…`) names a day that exists: the regex lets 2021-02-30 through. */
-function isCalendarDate(value: string): boolean {
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  if (value.length === 4) return true;
-  if (day === undefined) return month! >= 1 && month! <= 12;
-  const date = new Date(Date.UTC(year!, month! - 1, day));
-  return date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
-}
 
 /** `true` for an IANA time zone this runtime knows (`Europe/Paris`), as `Intl` is what will display it. */
 export function isTimeZone(value: string): boolean {
@@ -47,21 +34,6 @@ export function isTimeZone(value: string): boolean {
     throw error;
   }
 }
-
-/** An absolute `http:`/`https:` URL; anything else (`javascript:`, `data:`, `//host`) is refused. */
-export const UrlSchema = v.pipe(
-  v.string(),
-  v.regex(HTTP_URL, 'Invalid URL: expected an absolute http(s) URL'),
-  v.url('Invalid URL: expected an absolute http(s) URL'),
-);
-
-const NonBlank = v.pipe(v.string(), v.regex(/\S/, 'Invalid value: must not be blank'));
-
-/** A stable identifier: lower-case letters, digits and single dashes. */
-export const SlugSchema = v.pipe(
-  v.string(),
-  v.regex(SLUG, 'Invalid id: expected a slug of lower-case letters, digits and dashes (e.g. "forum-2020")'),
-);
 
 /** `2020-09-29T09:00:00+02:00` (an offset or `Z` is required). */
 export const DateTimeSchema = v.pipe(
@@ -322,28 +294,6 @@ export const EventSchema = v.pipe(
   }),
   v.forward(v.partialCheck([['startDate'], ['endDate']], endAfterStart, END_AFTER_START), ['endDate']),
 );
-
-export const MemberSchema = v.looseObject({
-  id: SlugSchema,
-  name: NonBlank,
-  status: v.picklist(['active', 'lapsed']),
-  memberSince: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(PARTIAL_DATE, 'Invalid memberSince: expected YYYY, YYYY-MM or YYYY-MM-DD'),
-      v.check(isCalendarDate, 'Invalid date: this day does not exist'),
-    ),
-  ),
-  city: v.optional(v.string()),
-  sector: v.optional(v.string()),
-  description: v.optional(v.string()),
-  url: v.optional(UrlSchema),
-  website: v.optional(UrlSchema),
-  logo: v.optional(UrlSchema),
-  domains: v.optional(
-    v.array(v.pipe(v.string(), v.regex(HOST_NAME, 'Invalid domain: expected a host name'))),
-  ),
-});
 
 /** The document's own properties, checked before its items. */
 export const FeedHeadEntries = {

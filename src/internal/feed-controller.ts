@@ -2,8 +2,7 @@ import { initialState, Task, TaskStatus, type StatusRenderer } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { forgetFailedFeed, loadFeed, onFeedUpdate, readCachedFeed } from '../feed/loader.js';
 import type { Feed } from '../feed/model.js';
-import { FeedError } from '../feed/parse.js';
-import { RaFeedErrorEvent } from './events.js';
+import { reportFeedError } from './report-feed-error.js';
 
 /** A feed URL (relative to the page), a feed object already read, or nothing yet. */
 export type FeedSource = string | Feed | undefined;
@@ -104,19 +103,7 @@ export class FeedController implements ReactiveController {
   }
 
   #report(error: unknown): void {
-    // A newer source replaced this load: nothing failed.
-    if (error instanceof DOMException && error.name === 'AbortError') return;
-    const tag = `<${this.#host.localName}>`;
-    if (error instanceof FeedError) {
-      // Its message names the URL and the reason.
-      console.error(`[ra-widgets] ${tag} [${error.reason}] ${error.message}`, error);
-      this.#host.dispatchEvent(new RaFeedErrorEvent(error.url, error));
-      return;
-    }
     const source = this.#source();
-    const url = typeof source === 'string' ? source : '';
-    const failure = error instanceof Error ? error : new Error(String(error));
-    console.error(`[ra-widgets] ${tag} could not load the feed ${url}: ${failure.message}`, failure);
-    this.#host.dispatchEvent(new RaFeedErrorEvent(url, failure));
+    reportFeedError(this.#host, typeof source === 'string' ? source : '', error);
   }
 }

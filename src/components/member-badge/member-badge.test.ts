@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clearFeedCache } from '../../feed/loader.js';
+import type { RaFeedErrorEvent } from '../../internal/events.js';
 import type { RaMemberBadge } from './member-badge.js';
 import { isAllowedHost } from './member-badge.js';
 import { badgeSnippet } from './snippet.js';
@@ -199,6 +200,26 @@ describe('<ra-member-badge>', () => {
     const slot = element.shadowRoot!.querySelector('slot')!;
     expect(slot.assignedElements()[0].textContent).to.equal('Adhérent Réseau Alliances');
     await expect(element).to.be.accessible();
+  });
+
+  it('fires ra-feed-error naming the feed it could not read', async () => {
+    serveFeed('', 404);
+    const realError = console.error;
+    console.error = () => undefined;
+    let fired: RaFeedErrorEvent | undefined;
+    try {
+      await fixture(
+        html`<ra-member-badge
+          member="plume-sas"
+          feed=${feedUrl}
+          @ra-feed-error=${(event: RaFeedErrorEvent) => (fired = event)}
+        ></ra-member-badge>`,
+      );
+      await waitUntil(() => fired, 'no ra-feed-error');
+    } finally {
+      console.error = realError;
+    }
+    expect(fired!.url).to.equal(feedUrl);
   });
 
   it('renders from the cached feed when offline', async () => {

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, svg } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { Feed, Member } from '../../feed/model.js';
-import { FeedController } from '../../internal/feed-controller.js';
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { loadMembers, onMembersUpdate, readCachedMembers } from '../../feed/members-loader.js';
+import type { Member } from '../../feed/model.js';
 import { resolveLocale } from '../../i18n/locale.js';
+import { reportFeedError } from '../../internal/report-feed-error.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { messages } from './member-badge.messages.js';
 import { styles } from './member-badge.styles.js';
@@ -74,7 +75,10 @@ export class RaMemberBadge extends LitElement {
    */
   @property({ attribute: false }) pageHost = location.hostname;
 
-  private readonly feedController = new FeedController(this, () => this.feed || undefined);
+  /** The feed whose load failed: its fallback shows until `feed` changes. */
+  @state() private failedFeed?: string;
+  private followedFeed?: string;
+  private unsubscribe?: () => void;
   private warned = '';
 
   // `lang` is the platform's own attribute: watch it so a change re-renders in the new language.
@@ -87,23 +91,59 @@ export class RaMemberBadge extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.followedFeed = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('feed')) this.load();
+    this.follow();
+  }
+
   override render() {
     if (!this.feed || !this.member) return html`<slot></slot>`;
-    return this.feedController.render({
-      pending: () => this.fromCacheOrNothing(),
-      complete: (feed) => this.renderVerified(feed),
-      // Unverifiable is not the same as refused: show what the member pasted, a link to the network's page.
-      error: () => html`<slot></slot>`,
-    });
+    // A copy from this page or an earlier visit shows at once, while it is revalidated.
+    const members = readCachedMembers(this.feed);
+    if (members) return this.renderVerified(members);
+    // Unverifiable is not the same as refused: show what the member pasted, a link to the network's page.
+    return this.failedFeed === this.feed ? html`<slot></slot>` : nothing;
   }
 
-  private fromCacheOrNothing() {
-    const feed = this.feedController.feed;
-    return feed ? this.renderVerified(feed) : nothing;
+  /** Reads only the feed's members: the badge never loads the event schema. */
+  private load(): void {
+    const feed = this.feed;
+    this.failedFeed = undefined;
+    if (!feed) return;
+    loadMembers(feed).then(
+      () => this.feed === feed && this.requestUpdate(),
+      (error: unknown) => {
+        // A newer feed replaced this one: nothing failed.
+        if (this.feed !== feed) return;
+        this.failedFeed = feed;
+        reportFeedError(this, feed, error);
+      },
+    );
   }
 
-  private renderVerified(feed: Feed) {
-    const member = feed.members.find((candidate) => candidate.id === this.member);
+  /** Re-renders when a newer copy of the current feed arrives. */
+  private follow(): void {
+    const feed = this.isConnected ? this.feed || undefined : undefined;
+    if (feed === this.followedFeed) return;
+    this.unsubscribe?.();
+    this.followedFeed = feed;
+    this.unsubscribe = feed === undefined ? undefined : onMembersUpdate(feed, () => this.requestUpdate());
+  }
+
+  private renderVerified(members: readonly Member[]) {
+    const member = members.find((candidate) => candidate.id === this.member);
     const refusal: Refusal | undefined = !member
       ? 'unknown'
       : member.status !== 'active'

@@ -1,0 +1,429 @@
+/**
+ * What every feed reader shares: one request per URL for the whole page (two bundles included), the copy stored by
+ * an earlier visit shown at once then revalidated, timeouts and retries. It keeps the feed's text and checks the
+ * document as a whole; what a widget reads from it (the whole feed, or only the members) is the reader's own
+ * (`createReader`), so that each widget loads only the code it needs.
+ */
+import {
+  FeedError,
+  feedRoot,
+  isJsonLd,
+  readFeedJson,
+  type FeedRoot,
+  type JsonLdAdapter,
+} from './document.js';
+
+/** How one caller waits for a feed. The shared request takes its timeout and retries from the first caller. */
+export interface LoadOptions {
+  /** Stops this caller's wait; the request itself goes on for the other widgets. */
+  signal?: AbortSignal;
+  /** Per attempt, reading the body included. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Extra attempts after a network error, a 5xx or a 429. Default 2. */
+  retries?: number;
+  /** Milliseconds before retry `attempt` (0-based). Default: 500 ms · 2^attempt with jitter. For tests. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/** A feed's text, read as a document that is a version 1 feed as a whole. */
+interface FeedCopy {
+  /** The absolute URL it was read from. */
+  url: string;
+  text: string;
+  root: FeedRoot;
+}
+
+type CopyListener = (copy: FeedCopy) => void;
+
+/** One URL's state on this page. */
+interface SourceEntry {
+  /** Settles with the first copy this page gets for the URL (stored or from the network). */
+  promise: Promise<FeedCopy>;
+  /** The newest copy, once there is one. */
+  copy?: FeedCopy;
+  failed: boolean;
+}
+
+/** What we keep in localStorage. */
+interface StoredFeed {
+  text: string;
+  etag?: string;
+  fetchedAt: number;
+}
+
+/** A stored copy read; without `copy` while it is JSON-LD waiting for its adapter. */
+interface StoredCopy {
+  raw: string;
+  text: string;
+  etag?: string;
+  copy?: FeedCopy;
+}
+
+interface SourceRegistry {
+  entries: Map<string, SourceEntry>;
+  listeners: Map<string, Set<CopyListener>>;
+  /** The last stored copy read, per URL, so that many widgets reading it parse it once. */
+  storedCopies: Map<string, StoredCopy>;
+}
+
+// Kept on `globalThis` so that two bundles on one page (CDN and npm builds) share requests and listeners.
+// Its shape is a contract between versions: only add to it.
+const registryKey = Symbol.for('ra-widgets.feed-sources');
+const registry: SourceRegistry = ((globalThis as { [registryKey]?: SourceRegistry })[registryKey] ??= {
+  entries: new Map(),
+  listeners: new Map(),
+  storedCopies: new Map(),
+});
+
+const storagePrefix = 'ra-feed:v1:';
+const defaultTimeoutMs = 10_000;
+const defaultRetries = 2;
+
+function defaultRetryDelay(attempt: number): number {
+  // Jitter spreads the retries of many readers after a server hiccup.
+  return 500 * 2 ** attempt * (0.75 + Math.random() * 0.5);
+}
+
+/** The absolute URL, or a `FeedError` for anything but http(s). */
+function resolveFeedUrl(url: string): string {
+  let absolute: URL;
+  try {
+    absolute = new URL(url, document.baseURI);
+  } catch {
+    throw new FeedError(url, 'network', 'not a valid URL');
+  }
+  if (absolute.protocol !== 'https:' && absolute.protocol !== 'http:') {
+    throw new FeedError(url, 'network', 'only http: and https: URLs are loaded');
+  }
+  return absolute.href;
+}
+
+/** `resolveFeedUrl`, or `undefined` for a URL that is never loaded. */
+function absoluteUrl(url: string): string | undefined {
+  try {
+    return resolveFeedUrl(url);
+  } catch {
+    return undefined;
+  }
+}
+
+let jsonLdToFeed: JsonLdAdapter | undefined;
+
+/** The schema.org JSON-LD adapter is only loaded for a feed that is JSON-LD. */
+async function loadJsonLdAdapter(): Promise<void> {
+  jsonLdToFeed ??= (await import('./jsonld.js')).jsonLdToFeed;
+}
+
+/**
+ * The text read as a whole document, or `undefined` when it is JSON-LD and the adapter is not loaded yet.
+ *
+ * @throws FeedError when the text is not a version 1 feed as a whole
+ */
+function readCopy(url: string, text: string, contentType?: string): FeedCopy | undefined {
+  const json = readFeedJson(text, url, contentType);
+  if (isJsonLd(json) && !jsonLdToFeed) return undefined;
+  return { url, text, root: feedRoot(json, url, jsonLdToFeed) };
+}
+
+async function readCopyLoadingAdapter(url: string, text: string, contentType?: string): Promise<FeedCopy> {
+  const copy = readCopy(url, text, contentType);
+  if (copy) return copy;
+  await loadJsonLdAdapter();
+  return readCopy(url, text, contentType)!;
+}
+
+// localStorage may be missing, full or throwing (Safari private mode, blocked cookies): the cache is an
+// optimisation, so every access is guarded and a failure only means "no copy".
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function removeStored(url: string): void {
+  try {
+    storage()?.removeItem(storagePrefix + url);
+  } catch {
+    // Nothing more to do: the copy is ignored anyway.
+  }
+}
+
+function readStored(url: string): StoredCopy | undefined {
+  let raw: string | null | undefined;
+  try {
+    raw = storage()?.getItem(storagePrefix + url);
+  } catch {
+    return undefined;
+  }
+  if (!raw) return undefined;
+  const memo = registry.storedCopies.get(url);
+  if (memo?.raw === raw && memo.copy) return memo;
+  try {
+    const stored = JSON.parse(raw) as Partial<StoredFeed>;
+    if (typeof stored.text !== 'string') throw new TypeError('no feed text');
+    const etag = typeof stored.etag === 'string' ? stored.etag : undefined;
+    const read: StoredCopy = { raw, text: stored.text, etag, copy: readCopy(url, stored.text) };
+    registry.storedCopies.set(url, read);
+    return read;
+  } catch (error) {
+    console.warn(`[ra-widgets] ignoring the stored copy of ${url}:`, error);
+    removeStored(url);
+    return undefined;
+  }
+}
+
+function writeStored(url: string, text: string, etag: string | undefined): void {
+  const stored: StoredFeed = { text, fetchedAt: Date.now(), ...(etag ? { etag } : {}) };
+  try {
+    storage()?.setItem(storagePrefix + url, JSON.stringify(stored));
+  } catch {
+    // Quota exceeded or storage disabled: an outdated copy would be worse than none.
+    removeStored(url);
+  }
+}
+
+function notify(url: string, copy: FeedCopy): void {
+  for (const listener of registry.listeners.get(url) ?? []) {
+    try {
+      listener(copy);
+    } catch (error) {
+      console.error('[ra-widgets] a feed update listener failed:', error);
+    }
+  }
+}
+
+/** Failures worth another attempt: the network, a 5xx, a 429. */
+const transient = new WeakSet<FeedError>();
+
+type Fetched =
+  { notModified: true } | { notModified: false; text: string; etag?: string; contentType?: string };
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A cross-origin `If-None-Match` would need a CORS preflight that many feed hosts refuse. */
+function isSameOrigin(url: string): boolean {
+  return new URL(url).origin === globalThis.location?.origin;
+}
+
+/** One attempt: a response within `timeoutMs`, body included. */
+async function fetchOnce(url: string, etag: string | undefined, timeoutMs: number): Promise<Fetched> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1',
+    };
+    if (etag && isSameOrigin(url)) headers['If-None-Match'] = etag;
+    const response = await fetch(url, { headers, signal: controller.signal });
+    if (response.status === 304) return { notModified: true };
+    if (!response.ok) {
+      const error = new FeedError(url, 'http', `HTTP ${response.status} ${response.statusText}`.trim());
+      if (response.status >= 500 || response.status === 429) transient.add(error);
+      throw error;
+    }
+    return {
+      notModified: false,
+      text: await response.text(),
+      etag: response.headers.get('ETag') ?? undefined,
+      contentType: response.headers.get('Content-Type') ?? undefined,
+    };
+  } catch (error) {
+    if (error instanceof FeedError) throw error;
+    if (controller.signal.aborted) {
+      throw new FeedError(url, 'timeout', `no answer within ${timeoutMs} ms`);
+    }
+    // `fetch` rejects with a TypeError when the network fails (offline, DNS, CORS refused).
+    const failure = new FeedError(url, 'network', (error as Error).message, { cause: error });
+    transient.add(failure);
+    throw failure;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `fetchOnce`, retried with backoff on network errors, 5xx and 429. */
+async function fetchWithRetries(
+  url: string,
+  etag: string | undefined,
+  options: LoadOptions,
+): Promise<Fetched> {
+  const retries = options.retries ?? defaultRetries;
+  const retryDelay = options.retryDelayMs ?? defaultRetryDelay;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetchOnce(url, etag, options.timeoutMs ?? defaultTimeoutMs);
+    } catch (error) {
+      if (!transient.has(error as FeedError) || attempt >= retries) throw error;
+      await delay(retryDelay(attempt));
+    }
+  }
+}
+
+function isCurrent(url: string, entry: SourceEntry): boolean {
+  return registry.entries.get(url) === entry;
+}
+
+/** Asks the server whether the stored copy is still current; a newer feed replaces it and is announced. */
+async function revalidate(url: string, entry: SourceEntry, stored: StoredCopy, options: LoadOptions) {
+  try {
+    const fetched = await fetchWithRetries(url, stored.etag, options);
+    // An unchanged body (a cross-origin feed gets no `If-None-Match`) is as good as a 304.
+    if (fetched.notModified || fetched.text === stored.text || !isCurrent(url, entry)) return;
+    const copy = await readCopyLoadingAdapter(url, fetched.text, fetched.contentType);
+    writeStored(url, fetched.text, fetched.etag);
+    entry.copy = copy;
+    notify(url, copy);
+  } catch (error) {
+    console.warn(`[ra-widgets] could not refresh ${url}; showing the stored copy.`, error);
+  }
+}
+
+/**
+ * The first copy when none could be shown at once: a stored JSON-LD copy once its adapter is loaded, else the
+ * network's.
+ */
+async function laterCopy(
+  url: string,
+  entry: SourceEntry,
+  stored: StoredCopy | undefined,
+  options: LoadOptions,
+): Promise<FeedCopy> {
+  if (stored) {
+    await loadJsonLdAdapter();
+    const read = readStored(url);
+    if (read?.copy) {
+      void revalidate(url, entry, read, options);
+      return read.copy;
+    }
+  }
+  const fetched = await fetchWithRetries(url, undefined, options);
+  // We sent no condition, so a 304 means a broken server or proxy.
+  if (fetched.notModified) throw new FeedError(url, 'http', 'HTTP 304 without a condition');
+  const copy = await readCopyLoadingAdapter(url, fetched.text, fetched.contentType);
+  if (isCurrent(url, entry)) writeStored(url, fetched.text, fetched.etag);
+  return copy;
+}
+
+function startLoading(url: string, options: LoadOptions): SourceEntry {
+  const stored = readStored(url);
+  if (stored?.copy) {
+    const entry: SourceEntry = { promise: Promise.resolve(stored.copy), copy: stored.copy, failed: false };
+    registry.entries.set(url, entry);
+    void revalidate(url, entry, stored, options);
+    return entry;
+  }
+  const entry: SourceEntry = {
+    // Starts once `entry` is registered: the load checks that it is still the current one.
+    promise: Promise.resolve().then(() => laterCopy(url, entry, stored, options)),
+    failed: false,
+  };
+  entry.promise.then(
+    (copy) => (entry.copy ??= copy),
+    () => (entry.failed = true),
+  );
+  registry.entries.set(url, entry);
+  return entry;
+}
+
+/** `promise`, or an `AbortError` as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function loadCopy(url: string, options: LoadOptions): Promise<FeedCopy> {
+  let absolute: string;
+  try {
+    absolute = resolveFeedUrl(url);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  const entry = registry.entries.get(absolute) ?? startLoading(absolute, options);
+  return entry.copy ? Promise.resolve(entry.copy) : entry.promise;
+}
+
+/** The newest copy this page has for `url`, else the one stored by an earlier visit, without waiting. */
+function cachedCopy(url: string): FeedCopy | undefined {
+  const absolute = absoluteUrl(url);
+  if (absolute === undefined) return undefined;
+  return registry.entries.get(absolute)?.copy ?? readStored(absolute)?.copy;
+}
+
+function subscribe(url: string, listener: CopyListener): () => void {
+  const absolute = absoluteUrl(url);
+  if (absolute === undefined) return () => undefined;
+  let listeners = registry.listeners.get(absolute);
+  if (!listeners) {
+    listeners = new Set();
+    registry.listeners.set(absolute, listeners);
+  }
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && registry.listeners.get(absolute) === listeners)
+      registry.listeners.delete(absolute);
+  };
+}
+
+/** What one kind of widget reads from feeds, over the shared requests and copies. */
+export interface FeedReader<T> {
+  /**
+   * What the feed at `url` holds (relative URLs resolve against the page). Every widget on the page shares one
+   * request per URL. A copy stored by an earlier visit resolves at once and is then revalidated in the background:
+   * a newer one reaches `onUpdate` listeners. Rejects with a `FeedError` saying why the feed could not be read.
+   */
+  load(url: string, options?: LoadOptions): Promise<T>;
+  /** The newest this page has for `url`, else what the copy stored by an earlier visit holds, without waiting. */
+  readCached(url: string): T | undefined;
+  /** Calls `listener` whenever a newer copy arrives for `url`. Returns the unsubscribe function. */
+  onUpdate(url: string, listener: (value: T) => void): () => void;
+}
+
+/**
+ * A reader of feeds: `read` turns a document (already checked as a whole) into what a widget needs, once per copy,
+ * so that every caller gets the same value.
+ */
+export function createReader<T>(read: (root: FeedRoot, url: string) => T): FeedReader<T> {
+  const values = new WeakMap<FeedCopy, T>();
+  const valueOf = (copy: FeedCopy): T => {
+    if (!values.has(copy)) values.set(copy, read(copy.root, copy.url));
+    return values.get(copy)!;
+  };
+  return {
+    load: (url, options = {}) => untilAborted(loadCopy(url, options).then(valueOf), options.signal),
+    readCached: (url) => {
+      const copy = cachedCopy(url);
+      return copy && valueOf(copy);
+    },
+    onUpdate: (url, listener) => subscribe(url, (copy) => listener(valueOf(copy))),
+  };
+}
+
+/** Forgets a failed load of `url`, so that the next load sends a new request. A loaded feed is kept. */
+export function forgetFailedFeed(url: string): void {
+  const absolute = absoluteUrl(url);
+  if (absolute !== undefined && registry.entries.get(absolute)?.failed) registry.entries.delete(absolute);
+}
+
+/** Forgets every feed: in memory and our localStorage copies. Listeners stay subscribed. */
+export function clearFeedCache(): void {
+  registry.entries.clear();
+  registry.storedCopies.clear();
+  const store = storage();
+  if (!store) return;
+  try {
+    const keys = Array.from({ length: store.length }, (_, index) => store.key(index));
+    for (const key of keys) if (key?.startsWith(storagePrefix)) store.removeItem(key);
+  } catch {
+    // Storage unavailable: there is nothing of ours to clear.
+  }
+}
