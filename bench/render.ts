@@ -44,16 +44,15 @@ export interface SampleOptions {
 async function openPage(browser: Browser, origin: string, { impl, count, limit }: RenderCase): Promise<Page> {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
-  const errors: Error[] = [];
-  page.on('pageerror', (error) => errors.push(error));
+  const failed = new Promise<never>((_, reject) => page.on('pageerror', reject));
   const query = new URLSearchParams({ n: String(count), ...(limit ? { limit: String(limit) } : {}) });
   await page.goto(`${origin}/pages/${impl}.html?${query}`);
   await Promise.race([
     page.waitForFunction(() => window.bench !== undefined, undefined, { timeout: 120_000 }),
-    new Promise((_, reject) => page.on('pageerror', reject)),
+    failed,
   ]).catch(async (error: unknown) => {
     await context.close();
-    throw new Error(`the ${impl} page did not start: ${(errors[0] ?? (error as Error)).message}`);
+    throw new Error(`the ${impl} page did not start: ${(error as Error).message}`);
   });
   return page;
 }
