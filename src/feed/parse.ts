@@ -1,63 +1,27 @@
 /**
- * Reading a feed document leniently: the document as a whole must be a version 1 feed (or schema.org JSON-LD),
- * then each event and member is checked on its own and an invalid one is skipped, reported and warned about.
+ * Reading a feed document at once, schema.org JSON-LD included: for Node (the CLI, the server) and npm users. The
+ * widgets read through the loader, which imports the JSON-LD adapter only for a feed that is JSON-LD.
  */
-import * as v from 'valibot';
 import { feedRoot, readFeedJson } from './document.js';
-import { issuesOf, readItems, warner, type ParseOptions } from './items.js';
+import type { ParseOptions } from './items.js';
 import { jsonLdToFeed } from './jsonld.js';
-import { readMembers } from './members.js';
-import type { AgendaEvent, Feed, FeedIssue } from './model.js';
-import { normalizeEvent, normalizeOrganization } from './normalize.js';
-import { EventSchema, FeedHeadEntries, type FeedOrganization } from './schema.js';
-import { toInstant } from './time.js';
+import type { Feed } from './model.js';
+import { readFeed } from './read-feed.js';
 
 export { FeedError, type FeedErrorReason } from './document.js';
 export type { ParseOptions } from './items.js';
 
 /**
- * Reads a parsed JSON document (a version 1 feed, or schema.org JSON-LD) into the domain model.
+ * Reads a parsed JSON document (a version 1 feed, or schema.org JSON-LD) into the domain model. The document as a
+ * whole must be a version 1 feed; then each event and member is checked on its own, and an invalid one is skipped,
+ * reported in `issues` and warned about.
  *
  * @param json the parsed document
  * @param source where it came from, for messages (a URL or a file name)
  * @throws FeedError when the document as a whole is not a version 1 feed
  */
 export function parseFeed(json: unknown, source = 'feed', options: ParseOptions = {}): Feed {
-  const document = feedRoot(json, source, jsonLdToFeed);
-  const warn = warner(source, options);
-  const issues: FeedIssue[] = [];
-
-  // The document's own properties: an invalid optional one is dropped and reported, the feed still renders.
-  const head: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(FeedHeadEntries)) {
-    if (key === 'version' || document[key] === undefined) continue;
-    const result = v.safeParse(schema, document[key]);
-    if (result.success) head[key] = result.output;
-    else {
-      issues.push(...issuesOf(`$.${key}`, result.issues));
-      warn(`ignored ${key}: ${result.issues[0].message}`);
-    }
-  }
-
-  const publisher = head.publisher as FeedOrganization | undefined;
-  const events: AgendaEvent[] = readItems(
-    document.events,
-    'events',
-    EventSchema,
-    normalizeEvent,
-    issues,
-    warn,
-  );
-  const members = readMembers(document, source, options);
-  return {
-    version: 1,
-    ...(publisher && { publisher: normalizeOrganization(publisher) }),
-    ...(typeof head.updated === 'string' && { updated: toInstant(head.updated, 'UTC') }),
-    ...(typeof head.privacyPolicyUrl === 'string' && { privacyPolicyUrl: head.privacyPolicyUrl }),
-    events,
-    members: members.members,
-    issues: [...issues, ...members.issues],
-  };
+  return readFeed(feedRoot(json, source, jsonLdToFeed), source, options);
 }
 
 /**
