@@ -7,7 +7,8 @@ import {
   makeSession,
   paris,
 } from '../../test/helpers/agenda-event.js';
-import { eventJsonLd, jsonLdScriptText, removeJsonLd, upsertJsonLd } from './jsonld.js';
+import { eventJsonLd } from './jsonld.js';
+import { jsonLdScriptText, removeJsonLd, upsertJsonLd } from './jsonld-script.js';
 
 describe('eventJsonLd', () => {
   it('describes a schema.org Event', () => {

@@ -600,6 +600,8 @@ describe('<ra-agenda> language, layout and details', () => {
 
   it('writes one JSON-LD script with the shown events into the light DOM', async () => {
     const el = await agenda();
+    // Written once the builder has loaded, after the first render.
+    await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'no JSON-LD');
     const scripts = el.querySelectorAll('script[type="application/ld+json"]');
     expect(scripts).to.have.length(1);
     const graph = JSON.parse(scripts[0]?.textContent ?? '{}')['@graph'] as { name: string }[];

@@ -15,11 +15,13 @@ import {
 } from '../../feed/query.js';
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { eventJsonLd, removeJsonLd, upsertJsonLd } from '../../seo/jsonld.js';
+import { removeJsonLd, upsertJsonLdLater } from '../../seo/jsonld-script.js';
 import {
+  calendarLinks,
   copyLink,
   downloadCalendarFile,
   eventLink,
+  loadCalendarLinks,
   loadDescription,
   register,
 } from '../event-card/card-actions.js';
@@ -446,6 +448,7 @@ export class RaAgenda extends LitElement {
                     description: this.descriptions.get(event.id),
                     copied: this.copied?.id === event.id && !this.copied.fallback,
                     copyFallback: this.copied?.id === event.id ? this.copied.fallback : undefined,
+                    calendarLinks: calendarLinks(event),
                   })}
                 </li>`,
             )}
@@ -463,6 +466,7 @@ export class RaAgenda extends LitElement {
       onToggleDetails: this.#toggleDetails,
       onRegister: this.#register,
       onAddToCalendar: (event) => void downloadCalendarFile(event),
+      onOpenCalendar: (event) => void loadCalendarLinks(event).then(() => this.requestUpdate()),
       onCopyLink: this.#copyLink,
     };
   }
@@ -715,16 +719,20 @@ export class RaAgenda extends LitElement {
       return;
     }
     if (this.#jsonLdFor === this.#shown) return;
-    this.#jsonLdFor = this.#shown;
-    upsertJsonLd(this, {
-      '@context': 'https://schema.org',
-      // One context for the whole graph: each node's own is redundant there.
-      '@graph': this.#shown.filter(isDated).map((event) => {
-        const node = eventJsonLd(event);
-        delete node['@context'];
-        return node;
+    const shown = (this.#jsonLdFor = this.#shown);
+    upsertJsonLdLater(
+      this,
+      ({ eventJsonLd }) => ({
+        '@context': 'https://schema.org',
+        // One context for the whole graph: each node's own is redundant there.
+        '@graph': shown.filter(isDated).map((event) => {
+          const node = eventJsonLd(event);
+          delete node['@context'];
+          return node;
+        }),
       }),
-    });
+      () => this.#jsonLdFor === shown,
+    );
   }
 }
 

@@ -1,11 +1,11 @@
 /**
  * What a card's buttons do, shared by `<ra-event-card>` and `<ra-agenda>`. Heavy code (the registration form,
- * the `.ics` writer, the sanitizer) is imported only when a reader asks for it.
+ * the `.ics` writer, the calendar links, the sanitizer) is imported only when a reader asks for it.
  */
 import type { AgendaEvent, DatedEvent } from '../../feed/model.js';
 import { RaRegisterEvent } from '../../internal/events.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { eventAnchor } from './event-card.template.js';
+import { eventAnchor, type CalendarLinks } from './event-card.template.js';
 
 /** What the registration form needs besides the event. */
 export interface RegisterOptions {
@@ -41,6 +41,20 @@ export async function register(
 export async function downloadCalendarFile(event: DatedEvent): Promise<void> {
   const { downloadIcs } = await import('../../calendar/ics.js');
   downloadIcs(event);
+}
+
+const builtCalendarLinks = new WeakMap<AgendaEvent, CalendarLinks>();
+
+/** The Google Calendar and Outlook links of `event`, once `loadCalendarLinks` has built them. */
+export function calendarLinks(event: AgendaEvent): CalendarLinks | undefined {
+  return builtCalendarLinks.get(event);
+}
+
+/** Builds the calendar menu's links when a reader first opens it; re-render the card once it resolves. */
+export async function loadCalendarLinks(event: DatedEvent): Promise<void> {
+  if (builtCalendarLinks.has(event)) return;
+  const { googleCalendarUrl, outlookCalendarUrl } = await import('../../calendar/links.js');
+  builtCalendarLinks.set(event, { google: googleCalendarUrl(event), outlook: outlookCalendarUrl(event) });
 }
 
 /** The link to share: the event's page, else this page pointing at the card. */

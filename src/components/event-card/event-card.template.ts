@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { googleCalendarUrl, outlookCalendarUrl } from '../../calendar/links.js';
 import {
   isDated,
   type AgendaEvent,
@@ -23,6 +22,12 @@ import { eventCardMessages, type EventCardMessages } from './event-card.messages
 
 export type CardLayout = 'list' | 'compact' | 'grid';
 
+/** "Add to Google Calendar" and "Add to Outlook" URLs, built when a reader opens the calendar menu. */
+export interface CalendarLinks {
+  google: string;
+  outlook: string;
+}
+
 /**
  * Everything a card needs besides its event. The card is a pure template so that `<ra-agenda>` can render
  * hundreds of them in its own shadow root without one custom element per item; the host keeps the state
@@ -45,11 +50,15 @@ export interface CardContext {
   copied?: boolean;
   /** The link to show for manual copying when the clipboard refused it. */
   copyFallback?: string;
+  /** The calendar menu's Google and Outlook links, once built (see `onOpenCalendar`). */
+  calendarLinks?: CalendarLinks;
   onToggleDetails(event: AgendaEvent): void;
   /** `trigger` is the button or link pressed: focus returns there when a dialog closes. */
   onRegister(event: AgendaEvent, trigger: HTMLElement): void;
   /** The `.ics` download; Google and Outlook are plain links. */
   onAddToCalendar(event: DatedEvent, kind: 'ics'): void;
+  /** The calendar menu opened: build its `calendarLinks` if they are not yet. */
+  onOpenCalendar(event: DatedEvent): void;
   onCopyLink(event: AgendaEvent): void;
 }
 
@@ -396,8 +405,13 @@ function calendarMenu(
           >
         </li>`
       : nothing;
-  // A native disclosure: no state for the host to keep, keyboard and screen-reader support built in.
-  return html`<details class="calendar" part="calendar">
+  const links = ctx.calendarLinks;
+  // A native disclosure, keyboard and screen-reader support built in. Its links are built when it first opens.
+  return html`<details
+    class="calendar"
+    part="calendar"
+    @toggle=${(e: Event) => (e.currentTarget as HTMLDetailsElement).open && ctx.onOpenCalendar(event)}
+  >
     <summary class="button" part="calendar-button">${t.addToCalendar}</summary>
     <ul class="calendar-menu" part="calendar-menu">
       <li>
@@ -412,7 +426,7 @@ function calendarMenu(
           ${t.downloadIcs}
         </button>
       </li>
-      ${external(googleCalendarUrl(event), t.google)} ${external(outlookCalendarUrl(event), t.outlook)}
+      ${links ? html`${external(links.google, t.google)} ${external(links.outlook, t.outlook)}` : nothing}
     </ul>
   </details>`;
 }

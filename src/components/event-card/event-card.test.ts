@@ -482,6 +482,9 @@ describe('<ra-event-card>', () => {
 
     it('offers Google Calendar and Outlook links', async () => {
       const el = await card(makeEvent());
+      // The links are built when the menu opens.
+      part(el, 'calendar-button')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.calendar-menu a'), 'no calendar link');
       const hrefs = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.calendar-menu a')].map(
         (a) => a.href,
       );
@@ -553,6 +556,8 @@ describe('<ra-event-card>', () => {
   describe('JSON-LD', () => {
     it('publishes the event as schema.org JSON-LD in its light DOM', async () => {
       const el = await card(makeEvent({ status: 'postponed' }));
+      // Written once the builder has loaded, after the first render.
+      await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'no JSON-LD');
       const script = el.querySelector('script[type="application/ld+json"]')!;
       const data = JSON.parse(script.textContent!);
       expect([data['@type'], data.name, data.eventStatus]).to.deep.equal([
@@ -573,6 +578,7 @@ describe('<ra-event-card>', () => {
 
     it('removes its JSON-LD when taken off the page', async () => {
       const el = await card(makeEvent());
+      await waitUntil(() => el.querySelector('script'), 'no JSON-LD');
       el.remove();
       expect(el.querySelector('script')).to.equal(null);
     });

@@ -3,8 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import { isDated, type AgendaEvent, type Feed } from '../../feed/model.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { eventJsonLd, removeJsonLd, upsertJsonLd } from '../../seo/jsonld.js';
-import { copyLink, downloadCalendarFile, eventLink, loadDescription, register } from './card-actions.js';
+import { removeJsonLd, upsertJsonLdLater } from '../../seo/jsonld-script.js';
+import {
+  calendarLinks,
+  copyLink,
+  downloadCalendarFile,
+  eventLink,
+  loadCalendarLinks,
+  loadDescription,
+  register,
+} from './card-actions.js';
 import { eventCardMessages } from './event-card.messages.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { renderEventCard, type CardLayout } from './event-card.template.js';
@@ -211,8 +219,12 @@ export class RaEventCard extends LitElement {
       if (this.publishedJsonLd) removeJsonLd(this);
       this.publishedJsonLd = undefined;
     } else if (event !== this.publishedJsonLd) {
-      upsertJsonLd(this, eventJsonLd(event));
       this.publishedJsonLd = event;
+      upsertJsonLdLater(
+        this,
+        ({ eventJsonLd }) => eventJsonLd(event),
+        () => this.publishedJsonLd === event,
+      );
     }
     const feed = this.feedController.feed;
     const missing = `${this.feed}#${this.eventId}`;
@@ -266,6 +278,7 @@ export class RaEventCard extends LitElement {
       description: this.description,
       copied: this.copied,
       copyFallback: this.copyFallback,
+      calendarLinks: calendarLinks(event),
       onToggleDetails: (target) => this.toggleDetails(target),
       onRegister: (target, trigger) =>
         register(this, target, {
@@ -275,6 +288,7 @@ export class RaEventCard extends LitElement {
           trigger,
         }),
       onAddToCalendar: (target) => downloadCalendarFile(target),
+      onOpenCalendar: (target) => void loadCalendarLinks(target).then(() => this.requestUpdate()),
       onCopyLink: (target) => this.copy(target),
     });
   }

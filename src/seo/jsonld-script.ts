@@ -1,0 +1,63 @@
+/**
+ * The widgets' `<script type="application/ld+json">` in their light DOM, where crawlers read it. Feed text is
+ * untrusted: the serialization cannot close its `<script>`, and it is set as text, never as HTML. Small and eager;
+ * the schema.org builder (`jsonld.ts`) is imported when there is something to publish.
+ */
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` become `\u003c`… so feed text cannot close the
+ * script or open a comment, and U+2028/U+2029 are escaped for older JavaScript parsers. Still valid JSON.
+ */
+export function jsonLdScriptText(data: unknown): string {
+  return (JSON.stringify(data) ?? 'null').replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+const SELECTOR = 'script[type="application/ld+json"][data-ra-jsonld]';
+
+function ownScripts(host: Element): HTMLScriptElement[] {
+  return [...host.children].filter((child): child is HTMLScriptElement => child.matches(SELECTOR));
+}
+
+/**
+ * Puts `data` in the host's one `<script type="application/ld+json" data-ra-jsonld>` light-DOM child, creating it
+ * if needed. The text is only rewritten when it changed.
+ */
+export function upsertJsonLd(host: Element, data: unknown): HTMLScriptElement {
+  const [script, ...extra] = ownScripts(host);
+  for (const duplicate of extra) duplicate.remove();
+  const target = script ?? host.ownerDocument.createElement('script');
+  if (!script) {
+    target.type = 'application/ld+json';
+    target.setAttribute('data-ra-jsonld', '');
+    host.append(target);
+  }
+  const text = jsonLdScriptText(data);
+  if (target.textContent !== text) target.textContent = text;
+  return target;
+}
+
+/** Removes the host's JSON-LD written by `upsertJsonLd` (other scripts stay). */
+export function removeJsonLd(host: Element): void {
+  for (const script of ownScripts(host)) script.remove();
+}
+
+/**
+ * Writes what `build` makes with the schema.org builder into `host`'s JSON-LD once the builder has loaded: it is
+ * not needed for the first render, so it stays out of the first load. Nothing is written if `stillWanted()` is
+ * false by then (a later render or a disconnection replaced this data).
+ */
+export function upsertJsonLdLater(
+  host: Element,
+  build: (builder: typeof import('./jsonld.js')) => unknown,
+  stillWanted: () => boolean,
+): void {
+  import('./jsonld.js').then(
+    (builder) => {
+      if (stillWanted()) upsertJsonLd(host, build(builder));
+    },
+    (error: unknown) => console.error('[ra-widgets] could not load the JSON-LD builder:', error),
+  );
+}
