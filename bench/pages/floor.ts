@@ -26,7 +26,12 @@ function formats(): NonNullable<typeof cachedFormats> {
       year: 'numeric',
       timeZone: zone,
     }),
-    time: new Intl.DateTimeFormat('fr-FR', { hour: 'numeric', minute: '2-digit', timeZone: zone }),
+    time: new Intl.DateTimeFormat('fr-FR', {
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: zone,
+    }),
   });
 }
 const categories: Record<string, string> = {
@@ -66,11 +71,13 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
 
 function dayMonth(date: Date): string {
   const [day, month] = formats().dayMonth.format(date).split(' ');
-  return `<span class="day-month"><span class="day">${day}</span> <span class="month">${month}</span></span>`;
+  return `<span class="day-month"><span class="date-day">${day}</span> <span class="date-month">${month}</span></span>`;
 }
 
 function when(event: DatedEvent): string {
-  const span = (start: Date, end: Date) => `${formats().time.format(start)} – ${formats().time.format(end)}`;
+  // French typography, as the cards write it: "9 h 00 – 11 h 30".
+  const clock = (date: Date) => formats().time.format(date).replace(':', '\u00a0h\u00a0');
+  const span = (start: Date, end: Date) => `${clock(start)}\u00a0– ${clock(end)}`;
   if (event.sessions.length > 1) {
     const items = event.sessions
       .map(
@@ -109,15 +116,12 @@ function badges(event: AgendaEvent): string {
   return items.length ? `<ul class="badges">${items.join('')}</ul>` : '';
 }
 
-/** `20200929T070000Z`, as calendar links want it. */
-const compact = (date: Date) => date.toISOString().replace(/[-:]|\.\d{3}/g, '');
+/** The calendar menu as the card first renders it: its Google and Outlook links are built when it opens. */
+const calendarMenu =
+  '<details class="calendar" part="calendar"><summary class="button" part="calendar-button">Ajouter à mon agenda</summary><ul class="calendar-menu" part="calendar-menu"><li><button type="button" class="link-button">Fichier .ics (Apple, Outlook…)</button></li></ul></details>';
 
 function card(event: DatedEvent): string {
   const anchor = `ra-event-${event.id}`;
-  const title = encodeURIComponent(event.name);
-  const dates = `${compact(event.start)}/${compact(event.end)}`;
-  const google = `https://calendar.google.com/calendar/render?action=TEMPLATE&text=${title}&dates=${dates}&ctz=${zone}`;
-  const outlook = `https://outlook.live.com/calendar/0/action/compose?subject=${title}&startdt=${event.start.toISOString()}&enddt=${event.end.toISOString()}`;
   const locations =
     event.status === 'moved-online' ? event.locations.filter((l) => l.kind === 'virtual') : event.locations;
   const places = locations.length
@@ -128,16 +132,16 @@ function card(event: DatedEvent): string {
   const canRegister =
     event.status !== 'cancelled' && event.remainingAttendeeCapacity !== 0 && event.end > now;
   return `<li part="item" class="item" data-event-id="${event.id}"><article class="card card--list ${event.status === 'cancelled' ? 'card--cancelled' : ''}" part="card" id="${anchor}" aria-labelledby="${anchor}-title">
-<div class="date" part="date" aria-hidden="true">${event.sessions.length > 1 ? event.sessions.map((s) => dayMonth(s.start)).join('') : dayMonth(event.start)}</div>
+<div class="main"><div class="date" part="date" aria-hidden="true">${event.sessions.length > 1 ? event.sessions.map((s) => dayMonth(s.start)).join('') : dayMonth(event.start)}</div>
 <div class="body"><h3 class="title" id="${anchor}-title" part="title"><span>${escape(event.name)}</span></h3>${badges(event)}${when(event)}
 ${places ? `<ul class="place" part="place">${places}</ul>` : ''}
 <p class="meta">${event.programme ? `<span class="programme" part="programme">${escape(event.programme)}</span>` : ''}${event.isAccessibleForFree ? '<span class="price" part="price">Gratuit</span>' : ''}</p>
 <ul class="categories" part="categories">${event.categories.map((c) => `<li>${categories[c] ?? escape(c)}</li>`).join('')}</ul>
 ${event.summary ? `<p class="summary" part="summary">${escape(event.summary)}</p>` : ''}
 <div class="actions" part="actions">${canRegister ? '<button type="button" class="button button--primary" part="register-button">S’inscrire</button>' : ''}<button type="button" class="button" part="details-button" aria-expanded="false" aria-controls="${anchor}-details">Plus de détails</button>
-<details class="calendar" part="calendar"><summary class="button" part="calendar-button">Ajouter à mon agenda</summary><ul class="calendar-menu" part="calendar-menu"><li><button type="button" class="link-button">Fichier .ics (Apple, Outlook…)</button></li><li><a href="${escape(google)}" target="_blank" rel="noopener">Google Agenda${newWindow}</a></li><li><a href="${escape(outlook)}" target="_blank" rel="noopener">Outlook.com${newWindow}</a></li></ul></details>
+${event.status === 'cancelled' ? '' : calendarMenu}
 <button type="button" class="button" part="copy-button">Copier le lien</button><span class="copy-status" part="copy-status" role="status"></span></div>
-<div class="details" part="details" id="${anchor}-details" hidden></div></div></article></li>`;
+<div class="details" part="details" id="${anchor}-details" hidden></div></div></div></article></li>`;
 }
 
 /** Month sections of cards, in start order. */
