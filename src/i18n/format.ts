@@ -177,16 +177,40 @@ function zoneCity(zone: string): string {
 export function zoneNote(
   zone: string,
   locale: Locale,
-  readerZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  readerZone: string = readersZone(),
   at: Date = new Date(),
 ): string | undefined {
-  const year = new TZDate(at.getTime(), zone).getFullYear();
-  // Winter, summer and the instant itself: enough to tell apart zones whose DST rules differ.
-  const samples = [at, new Date(Date.UTC(year, 0, 15)), new Date(Date.UTC(year, 6, 15))];
-  if (samples.every((date) => tzOffset(zone, date) === tzOffset(readerZone, date))) return undefined;
+  if (zone === readerZone) return undefined;
+  // Winter and summer tell apart zones whose offsets or DST rules differ; the instant itself catches the odd week
+  // where two zones change their clocks on different dates.
+  if (sameSeasons(zone, readerZone, at.getUTCFullYear()) && tzOffset(zone, at) === tzOffset(readerZone, at)) {
+    return undefined;
+  }
   const offset = utcOffset(tzOffset(zone, at));
   const city = zoneCity(zone);
   if (locale === 'en') return `${city} time (${offset})`;
   const of = /^[aeiouyâàéèêëîïôöûü]/i.test(city) ? 'd’' : 'de ';
   return `heure ${of}${city} (${offset})`;
+}
+
+let reader: string | undefined;
+
+/** The visitor's zone, read once: building a formatter to ask is costly, and a page's zone does not change. */
+function readersZone(): string {
+  return (reader ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+const seasons = new Map<string, boolean>();
+
+/** Whether two zones keep the same offsets in mid-January and mid-July of `year` (memoized: an agenda asks often). */
+function sameSeasons(zone: string, other: string, year: number): boolean {
+  const key = `${zone}|${other}|${year}`;
+  let same = seasons.get(key);
+  if (same === undefined) {
+    same = [Date.UTC(year, 0, 15), Date.UTC(year, 6, 15)].every(
+      (time) => tzOffset(zone, new Date(time)) === tzOffset(other, new Date(time)),
+    );
+    seasons.set(key, same);
+  }
+  return same;
 }
