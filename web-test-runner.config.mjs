@@ -5,11 +5,11 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 // Browsers inherit the zone: every engine reads dates as a visitor in Paris would.
 process.env.TZ = process.env.TZ || 'Europe/Paris';
 
-const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const wanted = (process.env.BROWSERS || 'chromium').split(',');
 const all = wanted.includes('all');
 
@@ -17,19 +17,7 @@ const launchers = {
   chromium: () =>
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: chromiumPath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions,
       createBrowserContext: ({ browser }) =>
         browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' }),
     }),

@@ -26,6 +26,7 @@ import {
 } from './start.js';
 import { kb, mb, median, ms, ratio, verdict } from './stats.js';
 import { measureWeight } from './weight.js';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cdnDir = join(root, 'dist', 'cdn');
@@ -313,18 +314,7 @@ async function main(): Promise<void> {
     server.add(startFeed, JSON.stringify(makeFeed(200)));
     await server.start();
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions);
     log('feed in Chromium');
     const parseBrowser = await parseInChromium(browser, server.origin, 10_000, parseRuns);
 
