@@ -718,7 +718,11 @@ export class RaAgenda extends LitElement {
       this.#jsonLdFor = undefined;
       return;
     }
-    if (this.#jsonLdFor === this.#shown) return;
+    // Each render slices a new list: compare the events, so that re-renders of the same list (a card opened, a
+    // description loaded) neither rebuild the JSON-LD nor keep postponing it.
+    const written = this.#jsonLdFor;
+    if (written?.length === this.#shown.length && written.every((event, i) => event === this.#shown[i]))
+      return;
     const shown = (this.#jsonLdFor = this.#shown);
     upsertJsonLdLater(
       this,
