@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig } from 'vite';
+import { minifyLitCssPlugin } from './scripts/vite-minify-lit-css.js';
 
 /** Every shipped module: tests, stories and the Node-only CLI stay out of the browser builds. */
 function sourceModules(dir: string): string[] {
@@ -35,6 +36,8 @@ export default defineConfig(({ mode }) => {
   }
   // The CDN bundle: self-contained (lit included), minified; each widget and rarely used code in its own lazy chunk.
   return {
+    // The CSS inside Lit's css`` templates is plain text to the minifier: squeeze it ourselves.
+    plugins: [minifyLitCssPlugin()],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,
