@@ -8,6 +8,7 @@ import { defineCatalogue, intlLocale, locales, type Locale } from '../i18n/local
 import { locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
 import { firstOccurrenceEnd, scheduleRule } from './rrule.js';
 import { exclusiveEndDay, utcBasic } from './zoned.js';
+import { dateTimeFormat } from '../internal/intl-cache.js';
 
 export interface CalendarLinkOptions {
   /** Language of the note listing the other sessions; defaults to the event's own language, then French. */
@@ -33,7 +34,7 @@ function firstSpan(event: DatedEvent): Session {
 }
 
 function when(session: Session, timeZone: string, locale: Locale): string {
-  const format = new Intl.DateTimeFormat(intlLocale[locale], {
+  const format = dateTimeFormat(intlLocale[locale], {
     timeZone,
     dateStyle: 'full',
     ...(session.allDay ? {} : { timeStyle: 'short' }),

@@ -4,6 +4,7 @@
  * conversions come from `src/feed/time.ts`.
  */
 import { dayNumber, dayString, zonedDay } from '../feed/time.js';
+import { dateTimeFormat } from '../internal/intl-cache.js';
 
 /** The local date and time an instant shows in a zone. */
 export interface WallTime {
@@ -22,25 +23,17 @@ export interface OffsetTransition {
   to: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-// One formatter per zone: creating them is by far the slowest part of the work.
 function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
+  return dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
 }
 
 /** The wall-clock fields of `date` in `timeZone` (to the second). */

@@ -6,6 +6,7 @@
 import type { AgendaEvent, AttendanceMode, Session } from './model.js';
 import { foldText } from './normalize.js';
 import { dayNumber, dayString, localInstant, occurrenceAfter, zonedDay } from './time.js';
+import { dateTimeFormat } from '../internal/intl-cache.js';
 
 /** The midnight after the day of `date` in `timeZone`: when an all-day session is over. */
 function midnightAfter(date: Date, timeZone: string): number {
@@ -125,15 +126,10 @@ export interface MonthGroup {
   events: AgendaEvent[];
 }
 
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-
 function monthLabel(key: string, locale: string): string {
-  let format = monthFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    monthFormats.set(locale, format);
-  }
-  return format.format(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, 1));
+  return dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, 1),
+  );
 }
 
 /**

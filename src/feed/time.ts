@@ -5,6 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import type { Schedule, Session } from './model.js';
+import { dateTimeFormat } from '../internal/intl-cache.js';
 
 const DAY_MS = 86_400_000;
 
@@ -46,20 +47,9 @@ export function toInstant(value: string, timeZone: string): Date {
   return new Date(value.replace(/\.(\d+)/, (_, digits: string) => `.${digits.slice(0, 3).padEnd(3, '0')}`));
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The local calendar day of `date` in `timeZone`, as `YYYY-MM-DD`. */
 export function zonedDay(date: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
+  const format = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   let year = '';
   let month = '';
   let day = '';

@@ -1,6 +1,7 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { zonedDay } from '../feed/time.js';
 import { intlLocale, type Locale } from './locale.js';
+import { dateTimeFormat, numberFormat } from '../internal/intl-cache.js';
 
 /*
  * Dates are formatted with `Intl` (no locale data to ship, and faster than date-fns `format`); date-fns and
@@ -8,31 +9,12 @@ import { intlLocale, type Locale } from './locale.js';
  * locale, zone and options.
  */
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 function dateFormat(
   locale: Locale,
   timeZone: string,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone });
-    dateFormats.set(key, format);
-  }
-  return format;
-}
-
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale[locale], options);
-    numberFormats.set(key, format);
-  }
-  return format;
+  return dateTimeFormat(intlLocale[locale], { ...options, timeZone });
 }
 
 const longDate: Intl.DateTimeFormatOptions = {
@@ -149,7 +131,7 @@ export function formatMonthHeading(month: string, locale: Locale): string {
 /** A price: "25 €", "12,50 €" ("€25", "€12.50"); whole amounts without decimals. */
 export function formatPrice(amount: number, currency: string, locale: Locale): string {
   const whole = Number.isInteger(amount);
-  return numberFormat(locale, {
+  return numberFormat(intlLocale[locale], {
     style: 'currency',
     currency,
     minimumFractionDigits: whole ? 0 : 2,
