@@ -703,6 +703,7 @@ export class RaAgenda extends LitElement {
       feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
       lang: this.#locale,
       privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
+      now: this.now,
       trigger,
     });
   };

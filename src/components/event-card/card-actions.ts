@@ -12,6 +12,8 @@ export interface RegisterOptions {
   feedUrl?: string;
   lang?: string;
   privacyPolicyUrl?: string;
+  /** The widget's pinned clock (its `now` attribute), so the form judges the registration window the same way. */
+  now?: string;
   /** Focus returns here when the form's dialog closes. */
   trigger?: HTMLElement;
 }

@@ -285,6 +285,7 @@ export class RaEventCard extends LitElement {
           feedUrl: this.feed || undefined,
           lang: locale,
           privacyPolicyUrl: this.feedController.feed?.privacyPolicyUrl,
+          now: this.now,
           trigger,
         }),
       onAddToCalendar: (target) => downloadCalendarFile(target),

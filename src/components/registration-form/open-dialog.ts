@@ -12,7 +12,13 @@ import { registrationFormTag } from './define.js';
  */
 export function openRegistrationDialog(
   event: AgendaEvent,
-  options: { feedUrl?: string; lang?: string; privacyPolicyUrl?: string; trigger?: HTMLElement },
+  options: {
+    feedUrl?: string;
+    lang?: string;
+    privacyPolicyUrl?: string;
+    now?: string;
+    trigger?: HTMLElement;
+  },
 ): void {
   const form = document.createElement(registrationFormTag) as HTMLElementTagNameMap['ra-registration-form'];
   form.event = event;
@@ -20,6 +26,7 @@ export function openRegistrationDialog(
   if (options.feedUrl) form.feed = options.feedUrl;
   if (options.lang) form.lang = options.lang;
   if (options.privacyPolicyUrl) form.privacyPolicy = options.privacyPolicyUrl;
+  if (options.now) form.now = options.now;
   const active = document.activeElement;
   form.trigger = options.trigger ?? (active instanceof HTMLElement ? active : undefined);
   document.body.append(form);

@@ -102,7 +102,7 @@ const meta: Meta<FormArgs> = {
   render: (args) =>
     html`<ra-registration-form
       .event=${args.event}
-      .now=${now}
+      .clock=${now}
       feed=${ifDefined(args.feed)}
       event-id=${ifDefined(args.eventId)}
       privacy-policy=${ifDefined(args.privacyPolicy)}
@@ -250,7 +250,7 @@ export const Dialog: Story = {
         });
         // Before its first render: the dialog lives in the stories' September 2020 too.
         const dialog = document.body.querySelector<RaRegistrationForm>(':scope > ra-registration-form');
-        if (dialog) dialog.now = now;
+        if (dialog) dialog.clock = now;
       }}
     >
       S’inscrire

@@ -76,7 +76,7 @@ async function form(event: AgendaEvent = makeEvent(), lang?: string): Promise<Ra
   return fixture<RaRegistrationForm>(
     html`<ra-registration-form
       .event=${event}
-      .now=${now}
+      .clock=${now}
       lang=${lang ?? 'fr'}
       privacy-policy=${policy}
     ></ra-registration-form>`,
@@ -209,7 +209,7 @@ describe('<ra-registration-form>', () => {
       const el = await fixture<RaRegistrationForm>(
         html`<ra-registration-form
           .event=${makeEvent()}
-          .now=${now}
+          .clock=${now}
           privacy-policy="javascript:alert(1)"
         ></ra-registration-form>`,
       );
@@ -284,7 +284,7 @@ describe('<ra-registration-form>', () => {
 
     async function membersForm(): Promise<RaRegistrationForm> {
       const el = await fixture<RaRegistrationForm>(
-        html`<ra-registration-form feed=${feedUrl} event-id="club-rse" .now=${now}></ra-registration-form>`,
+        html`<ra-registration-form feed=${feedUrl} event-id="club-rse" .clock=${now}></ra-registration-form>`,
       );
       await waitUntil(
         () => root(el).querySelectorAll('datalist option').length > 0,
@@ -833,6 +833,23 @@ describe('<ra-registration-form>', () => {
       );
     });
 
+    it('judges the registration window at its now attribute, as the widgets of a demo on a past feed do', async () => {
+      const pastEvent = makeEvent();
+      const atRealTime = await fixture<RaRegistrationForm>(
+        html`<ra-registration-form .event=${pastEvent}></ra-registration-form>`,
+      );
+      expect(root(atRealTime).querySelector('[part="message"]')!.textContent).to.contain(
+        'Les inscriptions sont closes',
+      );
+      const pinned = await fixture<RaRegistrationForm>(
+        html`<ra-registration-form
+          .event=${pastEvent}
+          now="2020-09-15T10:00:00+02:00"
+        ></ra-registration-form>`,
+      );
+      expect(root(pinned).querySelector('form')).to.exist;
+    });
+
     it('is accessible when closed', async () => {
       const el = await form(makeEvent({ registration: { required: true, mode: 'closed', questions: [] } }));
       await expect(el).to.be.accessible();
@@ -883,14 +900,14 @@ describe('<ra-registration-form>', () => {
     it('says it is loading', async () => {
       window.fetch = () => new Promise<Response>(() => undefined);
       const el = await fixture<RaRegistrationForm>(
-        html`<ra-registration-form feed=${feedUrl} event-id="atelier" .now=${now}></ra-registration-form>`,
+        html`<ra-registration-form feed=${feedUrl} event-id="atelier" .clock=${now}></ra-registration-form>`,
       );
       expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Chargement');
     });
 
     it('shows the form of the named event', async () => {
       const el = await fixture<RaRegistrationForm>(
-        html`<ra-registration-form feed=${feedUrl} event-id="atelier" .now=${now}></ra-registration-form>`,
+        html`<ra-registration-form feed=${feedUrl} event-id="atelier" .clock=${now}></ra-registration-form>`,
       );
       await waitUntil(() => root(el).querySelector('form'), 'the form never showed');
       expect(control(el, 'firstName')).to.exist;
@@ -898,7 +915,7 @@ describe('<ra-registration-form>', () => {
 
     it('says when the event is not in the feed', async () => {
       const el = await fixture<RaRegistrationForm>(
-        html`<ra-registration-form feed=${feedUrl} event-id="inconnu" .now=${now}></ra-registration-form>`,
+        html`<ra-registration-form feed=${feedUrl} event-id="inconnu" .clock=${now}></ra-registration-form>`,
       );
       await waitUntil(() => root(el).querySelector('[part="message"]'));
       expect(root(el).querySelector('[part="message"]')!.textContent).to.contain('introuvable');
@@ -912,7 +929,11 @@ describe('<ra-registration-form>', () => {
       console.error = () => undefined;
       try {
         const el = await fixture<RaRegistrationForm>(
-          html`<ra-registration-form feed=${feedUrl} event-id="atelier" .now=${now}></ra-registration-form>`,
+          html`<ra-registration-form
+            feed=${feedUrl}
+            event-id="atelier"
+            .clock=${now}
+          ></ra-registration-form>`,
         );
         await waitUntil(() => root(el).querySelector('[role="alert"] button'), 'no error was shown', {
           timeout: 8000,
@@ -932,7 +953,7 @@ describe('<ra-registration-form>', () => {
       trigger.focus();
       openRegistrationDialog(makeEvent(), { trigger, privacyPolicyUrl: policy, lang });
       const el = document.querySelector('ra-registration-form')!;
-      el.now = now;
+      el.clock = now;
       await el.updateComplete;
       return { el, trigger };
     }

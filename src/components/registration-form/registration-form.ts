@@ -171,10 +171,16 @@ export class RaRegistrationForm extends LitElement {
   @property({ attribute: false }) trigger?: HTMLElement;
 
   /**
-   * The clock, in milliseconds (registration window and fill time).
+   * The date-time the registration window is judged at (ISO 8601), for demos on past feeds; default: now. The
+   * server keeps the last word.
+   */
+  @property() now?: string;
+
+  /**
+   * The clock, in milliseconds (fill time, and the registration window without `now`).
    * @internal
    */
-  @property({ attribute: false }) now: () => number = () => Date.now();
+  @property({ attribute: false }) clock: () => number = () => Date.now();
 
   @state() private values: DraftValues = emptyValues();
   /** Message key per field path (`email`, `answers.diet`). */
@@ -227,7 +233,7 @@ export class RaRegistrationForm extends LitElement {
 
   /** Milliseconds spent on the form, drafts before a reload included. */
   private get elapsedMs(): number {
-    return this.elapsedBefore + Math.max(0, this.now() - this.startedAt);
+    return this.elapsedBefore + Math.max(0, this.clock() - this.startedAt);
   }
 
   override willUpdate(): void {
@@ -249,7 +255,7 @@ export class RaRegistrationForm extends LitElement {
     this.draftFor = eventId;
     this.values = draft?.values ?? emptyValues();
     this.elapsedBefore = draft?.elapsedMs ?? 0;
-    this.startedAt = this.now();
+    this.startedAt = this.clock();
     this.pending = draft?.pending && {
       idempotencyKey: draft.pending.idempotencyKey,
       fingerprint: fingerprint({ ...draft.pending.body, website: '' }),
@@ -338,7 +344,11 @@ export class RaRegistrationForm extends LitElement {
 
   private renderEvent(event: AgendaEvent) {
     const text = this.text;
-    const availability = registrationAvailability(event, new Date(this.now()));
+    const pinned = this.now ? new Date(this.now) : undefined;
+    const availability = registrationAvailability(
+      event,
+      pinned && !Number.isNaN(pinned.getTime()) ? pinned : new Date(this.clock()),
+    );
     switch (availability.kind) {
       case 'cancelled':
         return this.renderMessage('status', text.cancelledTitle, text.cancelledBody);
