@@ -5,18 +5,9 @@
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { clearFeedCache } from '../src/feed/loader.js';
+import { installXssCanary, loadXssCorpus, type XssCorpus } from './helpers/xss.js';
 import type { RaAgenda } from '../src/components/agenda/agenda.js';
 import '../src/components/agenda/define.js';
-
-declare global {
-  interface Window {
-    __xss?: string;
-  }
-}
-
-interface Corpus {
-  items: { payload: string }[];
-}
 
 const hostileUrls = [
   'javascript:alert(1)',
@@ -70,28 +61,14 @@ const safeHref = /^(https?:|mailto:|tel:|blob:|#)/i;
 describe('a poisoned feed', () => {
   const realFetch = window.fetch;
   const realWarn = console.warn;
-  const originals = {
-    alert: window.alert,
-    confirm: window.confirm,
-    prompt: window.prompt,
-    print: window.print,
-  };
-  let corpus: Corpus;
+  let corpus: XssCorpus;
+  let removeCanary: () => void;
   let el: RaAgenda;
   let skipped = 0;
 
   before(async () => {
-    corpus = (await (await realFetch('/test/fixtures/dompurify-xss-payloads.json')).json()) as Corpus;
-    const trip = (name: string) => () => {
-      window.__xss = name;
-      return null;
-    };
-    Object.assign(window, {
-      alert: trip('alert'),
-      confirm: trip('confirm'),
-      prompt: trip('prompt'),
-      print: trip('print'),
-    });
+    corpus = await loadXssCorpus(realFetch);
+    removeCanary = installXssCanary();
     console.warn = (...args: unknown[]) => {
       if (String(args[0]).includes('skipped')) skipped += 1;
     };
@@ -118,7 +95,7 @@ describe('a poisoned feed', () => {
 
   after(() => {
     el.remove();
-    Object.assign(window, originals);
+    removeCanary();
     window.fetch = realFetch;
     console.warn = realWarn;
     clearFeedCache();

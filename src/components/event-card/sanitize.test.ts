@@ -1,25 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
+import { installXssCanary, loadXssCorpus, type XssCorpus } from '../../../test/helpers/xss.js';
 import { sanitizeDescription, sanitizeHtml } from './sanitize.js';
-
-declare global {
-  interface Window {
-    __xss?: string;
-  }
-}
 
 const forbiddenElements =
   'script, iframe, object, embed, svg, math, form, style, input, button, textarea, img, link, meta, base';
 const unsafeUrl = /^\s*(?:javascript|data|vbscript):/i;
 
-/** DOMPurify's own test payloads (a copy of /work/shared/corpora/dompurify-xss-payloads.json). */
-interface Corpus {
-  count: number;
-  items: { title?: string; payload: string }[];
-}
-
 /** Every payload of the corpus, rendered through the sanitizer. */
-function renderCorpus(corpus: Corpus): HTMLElement {
+function renderCorpus(corpus: XssCorpus): HTMLElement {
   const container = document.createElement('div');
   document.body.append(container);
   render(
@@ -30,35 +19,19 @@ function renderCorpus(corpus: Corpus): HTMLElement {
 }
 
 describe('sanitizeDescription', () => {
-  const originals = {
-    alert: window.alert,
-    confirm: window.confirm,
-    prompt: window.prompt,
-    print: window.print,
-  };
   let container: HTMLElement;
-  let corpus: Corpus;
+  let corpus: XssCorpus;
+  let removeCanary: () => void;
 
   before(async () => {
-    corpus = (await (await fetch('/test/fixtures/dompurify-xss-payloads.json')).json()) as Corpus;
-    // A canary: any payload that manages to run calls one of these.
-    const trip = (name: string) => () => {
-      window.__xss = name;
-      return null;
-    };
-    Object.assign(window, {
-      alert: trip('alert'),
-      confirm: trip('confirm'),
-      prompt: trip('prompt'),
-      print: trip('print'),
-    });
+    corpus = await loadXssCorpus();
+    removeCanary = installXssCanary();
     container = renderCorpus(corpus);
   });
 
   after(() => {
-    Object.assign(window, originals);
+    removeCanary();
     container.remove();
-    delete window.__xss;
   });
 
   it('reads the whole corpus', () => {
