@@ -98,6 +98,33 @@ describe('embedding the CDN bundle', () => {
     await page.close();
   });
 
+  it('works pasted as a classic script (no type="module") and leaves no global of its own', async () => {
+    const html = (script: string) =>
+      `<!doctype html><html lang="fr"><head>${script}</head><body>` +
+      '<ra-agenda feed="/feed.json" now="2020-03-16T09:00:00+01:00" limit="3"></ra-agenda></body></html>';
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    for (const [path, script] of [
+      ['/e2e/classic.html', '<script src="/cdn/ra-widgets.js"></script>'],
+      ['/e2e/blank.html', ''],
+    ]) {
+      await page.route(server.origin + path, (route) =>
+        route.fulfill({ contentType: 'text/html', body: html(script) }),
+      );
+    }
+    const globals = () => page.evaluate(() => Object.getOwnPropertyNames(window));
+    await page.goto(server.origin + '/e2e/blank.html');
+    const before = new Set(await globals());
+    await page.goto(server.origin + '/e2e/classic.html');
+    await page.locator('ra-agenda article').first().waitFor();
+    // Lit's own markers (its versions, its decorators' metadata) are the only names a Lit page gains.
+    const added = (await globals()).filter((name) => !before.has(name) && !/^lit|Versions$/.test(name));
+    assert.deepEqual(added, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it("follows the page's language", async () => {
     const { page } = await open('/partners/static.html');
     const agenda = page.locator('ra-agenda');
