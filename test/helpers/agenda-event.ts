@@ -2,7 +2,14 @@
  * Test data: a complete, typed `AgendaEvent` with sensible defaults (a morning meeting in Nantes, Paris time),
  * shaped as `normalize` makes it. Override only what a test is about.
  */
-import type { AgendaEvent, DatedEvent, Place, Session, VirtualLocation } from '../../src/feed/model.js';
+import type {
+  AgendaEvent,
+  DatedEvent,
+  Place,
+  RegistrationQuestion,
+  Session,
+  VirtualLocation,
+} from '../../src/feed/model.js';
 import { localInstant } from '../../src/feed/time.js';
 
 export const PARIS = 'Europe/Paris';
@@ -119,3 +126,23 @@ export function makeUndatedEvent(overrides: Partial<AgendaEvent> = {}): AgendaEv
   const { start: _start, end: _end, ...event } = makeEvent(overrides);
   return { ...event, allDay: false, sessions: [] };
 }
+
+/** Extra questions of every kind a registration form asks: text, radios (few choices), select (many), checkbox. */
+export const sampleQuestions: RegistrationQuestion[] = [
+  { id: 'diet', label: 'Régime alimentaire', type: 'text', options: [], required: false },
+  {
+    id: 'session',
+    label: 'Atelier choisi',
+    type: 'choice',
+    options: ['Matin', 'Après-midi'],
+    required: true,
+  },
+  {
+    id: 'city',
+    label: 'Ville',
+    type: 'choice',
+    options: ['Nantes', 'Rennes', 'Angers', 'Brest', 'Vannes', 'Laval'],
+    required: false,
+  },
+  { id: 'photos', label: 'J’accepte d’être photographié', type: 'checkbox', options: [], required: false },
+];

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AgendaEvent } from '../../feed/model.js';
-import { makeEvent, paris } from '../../../test/helpers/agenda-event.js';
+import { makeEvent, paris, sampleQuestions } from '../../../test/helpers/agenda-event.js';
 import type { RaRegistrationForm } from './registration-form.js';
 import { openRegistrationDialog } from './open-dialog.js';
 import { registrationFormTag } from './define.js';
@@ -133,30 +133,7 @@ export const WithQuestions: Story = {
         required: true,
         mode: 'inline',
         endpoint,
-        questions: [
-          { id: 'diet', label: 'Régime alimentaire', type: 'text', options: [], required: false },
-          {
-            id: 'session',
-            label: 'Atelier',
-            type: 'choice',
-            options: ['Matin', 'Après-midi'],
-            required: true,
-          },
-          {
-            id: 'city',
-            label: 'Ville',
-            type: 'choice',
-            options: ['Nantes', 'Rennes', 'Angers', 'Brest', 'Vannes', 'Laval'],
-            required: false,
-          },
-          {
-            id: 'photos',
-            label: 'J’accepte d’être photographié·e',
-            type: 'checkbox',
-            options: [],
-            required: false,
-          },
-        ],
+        questions: sampleQuestions,
       },
     }),
   },

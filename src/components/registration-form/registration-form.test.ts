@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { makeEvent, paris } from '../../../test/helpers/agenda-event.js';
-import type { AgendaEvent, RegistrationQuestion } from '../../feed/model.js';
+import { makeEvent, paris, sampleQuestions } from '../../../test/helpers/agenda-event.js';
+import type { AgendaEvent } from '../../feed/model.js';
 import { clearFeedCache } from '../../feed/loader.js';
 import { IDEMPOTENCY_HEADER } from '../../registration/contract.js';
 import { openRegistrationDialog } from './open-dialog.js';
@@ -53,24 +53,7 @@ function stubFetch(): void {
   };
 }
 
-const questions: RegistrationQuestion[] = [
-  { id: 'diet', label: 'Régime alimentaire', type: 'text', options: [], required: false },
-  {
-    id: 'session',
-    label: 'Atelier choisi',
-    type: 'choice',
-    options: ['Matin', 'Après-midi'],
-    required: true,
-  },
-  {
-    id: 'city',
-    label: 'Ville',
-    type: 'choice',
-    options: ['Nantes', 'Rennes', 'Angers', 'Brest', 'Vannes', 'Laval'],
-    required: false,
-  },
-  { id: 'photos', label: 'J’accepte d’être photographié', type: 'checkbox', options: [], required: false },
-];
+const questions = sampleQuestions;
 
 async function form(event: AgendaEvent = makeEvent(), lang?: string): Promise<RaRegistrationForm> {
   return fixture<RaRegistrationForm>(
