@@ -1,32 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { feedDocument, feedEvent, feedMember } from '../../test/helpers/feed.js';
-import { FeedError } from './document.js';
+import { caught, feedDocument, feedEvent, feedMember, withWarnings } from '../../test/helpers/feed.js';
 import { parseMembersText } from './members.js';
 import { parseFeed } from './parse.js';
 
 const url = 'https://example.org/feed.json';
-
-/** Runs `read` with `console.warn` captured. */
-function withWarnings<T>(read: () => T): { result: T; warnings: string[] } {
-  const original = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-  try {
-    return { result: read(), warnings };
-  } finally {
-    console.warn = original;
-  }
-}
-
-function caught(run: () => unknown): FeedError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof FeedError) return error;
-    throw error;
-  }
-  throw new Error('expected a FeedError');
-}
 
 describe('parseMembersText', () => {
   it('reads the members as parseFeed does', () => {

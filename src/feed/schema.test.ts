@@ -1,25 +1,21 @@
 import { expect } from '@open-wc/testing';
 import * as v from 'valibot';
-import { feedDocument, feedEvent, feedMember, loadFixture } from '../../test/helpers/feed.js';
+import {
+  caught,
+  feedDocument,
+  feedEvent,
+  feedMember,
+  loadFixture,
+  withWarnings,
+} from '../../test/helpers/feed.js';
 import type { Feed } from './model.js';
 import { FEED_SCHEMA_ID, feedJsonSchema } from './json-schema.js';
-import { FeedError, parseFeed, parseFeedText } from './parse.js';
+import { parseFeed, parseFeedText } from './parse.js';
 import { EventSchema, FeedSchema, MemberSchema, UrlSchema } from './schema.js';
 
 type Json = Record<string, unknown>;
 
 /** Runs `parse` with `console.warn` captured. */
-function withWarnings<T>(parse: () => T): { result: T; warnings: string[] } {
-  const original = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-  try {
-    return { result: parse(), warnings };
-  } finally {
-    console.warn = original;
-  }
-}
-
 /** The first issue's path and the whole feed, for an event that should be refused. */
 function refusedEvent(event: Json): { feed: Feed; path: string } {
   const { result: feed } = withWarnings(() => parseFeed(feedDocument([event]), 'test.json'));
@@ -29,16 +25,6 @@ function refusedEvent(event: Json): { feed: Feed; path: string } {
 function refusedMember(member: Json): string {
   const { result: feed } = withWarnings(() => parseFeed(feedDocument([], [member]), 'test.json'));
   return feed.issues[0]?.path ?? '(accepted)';
-}
-
-function caught(run: () => unknown): FeedError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof FeedError) return error;
-    throw error;
-  }
-  throw new Error('expected a FeedError');
 }
 
 describe('feed schema: a valid feed', () => {

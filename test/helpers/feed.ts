@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { AgendaEvent } from '../../src/feed/model.js';
 import { normalizeEvent } from '../../src/feed/normalize.js';
+import { FeedError } from '../../src/feed/document.js';
 import { EventSchema } from '../../src/feed/schema.js';
 
 type Json = Record<string, unknown>;
@@ -52,4 +53,27 @@ function withOverrides(base: Json, overrides: Json): Json {
 /** The fixture shared by feed and component tests (served by the test runner). */
 export async function loadFixture(name = 'feed-small.json'): Promise<Json> {
   return (await (await fetch(`/test/fixtures/${name}`)).json()) as Json;
+}
+
+/** Runs `read` with `console.warn` captured. */
+export function withWarnings<T>(read: () => T): { result: T; warnings: string[] } {
+  const original = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  try {
+    return { result: read(), warnings };
+  } finally {
+    console.warn = original;
+  }
+}
+
+/** The `FeedError` that `run` throws (any other outcome fails the test). */
+export function caught(run: () => unknown): FeedError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof FeedError) return error;
+    throw error;
+  }
+  throw new Error('expected a FeedError');
 }
