@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import ICAL from 'ical.js';
 import type { DatedEvent } from '../feed/model.js';
-import { makeEvent, makeSession, paris } from '../../test/helpers/agenda-event.js';
+import { makeEvent, makeSession, paris, dailyCafeSchedule } from '../../test/helpers/agenda-event.js';
 import { buildIcs, downloadIcs, icsFileName } from './ics.js';
 
 const now = new Date('2020-09-01T10:00:00Z');
@@ -31,14 +31,7 @@ const cafe = makeEvent({
   name: 'Café numérique',
   start: paris('2020-04-06', '13:45'),
   end: paris('2020-04-06', '13:45'),
-  schedule: {
-    startDate: '2020-04-06',
-    repeatFrequency: 'daily',
-    byDay: [],
-    startTime: '13:45',
-    endTime: '14:30',
-    exceptDates: ['2020-04-10'],
-  },
+  schedule: { ...dailyCafeSchedule, exceptDates: ['2020-04-10'] },
 });
 
 describe('buildIcs', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { makeEvent, makeSession, paris } from '../../test/helpers/agenda-event.js';
+import { makeEvent, makeSession, paris, dailyCafeSchedule } from '../../test/helpers/agenda-event.js';
 import { googleCalendarUrl, outlookCalendarUrl } from './links.js';
 
 const params = (url: string) => new URL(url).searchParams;
@@ -62,14 +62,7 @@ describe('googleCalendarUrl', () => {
   it('repeats a schedule with its RRULE', () => {
     const cafe = makeEvent({
       start: paris('2020-04-06', '13:45'),
-      schedule: {
-        startDate: '2020-04-06',
-        repeatFrequency: 'daily',
-        byDay: [],
-        startTime: '13:45',
-        endTime: '14:30',
-        exceptDates: [],
-      },
+      schedule: dailyCafeSchedule,
     });
     const search = params(googleCalendarUrl(cafe));
     expect(search.get('dates')).to.equal('20200406T114500Z/20200406T123000Z');

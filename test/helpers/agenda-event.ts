@@ -7,6 +7,7 @@ import type {
   DatedEvent,
   Place,
   RegistrationQuestion,
+  Schedule,
   Session,
   VirtualLocation,
 } from '../../src/feed/model.js';
@@ -146,3 +147,13 @@ export const sampleQuestions: RegistrationQuestion[] = [
   },
   { id: 'photos', label: 'J’accepte d’être photographié', type: 'checkbox', options: [], required: false },
 ];
+
+/** The seed's "Cafés de l'Après": every day from Monday 6 April 2020, 13:45–14:30 Paris time. */
+export const dailyCafeSchedule: Schedule = {
+  startDate: '2020-04-06',
+  repeatFrequency: 'daily',
+  byDay: [],
+  startTime: '13:45',
+  endTime: '14:30',
+  exceptDates: [],
+};

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { makeEvent, makeUndatedEvent, paris } from '../../../test/helpers/agenda-event.js';
+import { makeEvent, makeUndatedEvent, paris, dailyCafeSchedule } from '../../../test/helpers/agenda-event.js';
 import { clearFeedCache } from '../../feed/loader.js';
 import type { AgendaEvent, Feed } from '../../feed/model.js';
 import type { RaAgenda } from './agenda.js';
@@ -327,14 +327,7 @@ describe('<ra-agenda> upcoming and past', () => {
         name: 'Café quotidien',
         start: paris('2020-04-06', '13:45'),
         end: paris('2020-04-06', '14:30'),
-        schedule: {
-          startDate: '2020-04-06',
-          repeatFrequency: 'daily',
-          byDay: [],
-          startTime: '13:45',
-          endTime: '14:30',
-          exceptDates: [],
-        },
+        schedule: dailyCafeSchedule,
       }),
     ]);
     expect(monthHeadings(el)).to.deep.equal(['septembre 2020']);
