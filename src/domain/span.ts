@@ -7,7 +7,7 @@
  * evening of its start day (« mardi 29 septembre 2020, 19 h 00 – 1 h 00 »); a conference from 9:00 on Monday to
  * 17:00 on Tuesday covers two days. An all-day part covers each of its days, its `end` being the last day.
  */
-import type { AgendaEvent, Session } from '../feed/model.js';
+import type { AgendaEvent, DatedEvent, Session } from '../feed/model.js';
 import { dayNumber, dayString, localInstant, zonedDay } from '../feed/time.js';
 
 /**
@@ -72,16 +72,15 @@ export function daySpan(start: Date, end: Date, timeZone: string, allDay: boolea
   return { first, last: last < first ? first : last };
 }
 
-/** The days an event covers: from its first part's first day to its last part's last day. */
-export function eventDaySpan(event: AgendaEvent & { start: Date; end: Date }): DaySpan {
-  const spans = event.sessions.map((session) =>
-    daySpan(session.start, session.end, event.timeZone, session.allDay),
-  );
-  if (spans.length === 0 || event.schedule) {
-    return daySpan(event.start, event.schedule ? event.start : event.end, event.timeZone, event.allDay);
-  }
+/**
+ * The days an event covers: from its first part's first day to its last part's last day. A recurring event is shown
+ * at one occurrence (its `sessions` hold that one), and covers that occurrence's days.
+ */
+export function eventDaySpan(event: DatedEvent): DaySpan {
+  const parts: Pick<Session, 'start' | 'end' | 'allDay'>[] = event.sessions.length ? event.sessions : [event];
+  const spans = parts.map((part) => daySpan(part.start, part.end, event.timeZone, part.allDay));
   return {
-    first: spans.reduce((a, b) => (b.first < a ? b.first : a), spans[0]!.first),
-    last: spans.reduce((a, b) => (b.last > a ? b.last : a), spans[0]!.last),
+    first: spans.reduce((first, span) => (span.first < first ? span.first : first), spans[0]!.first),
+    last: spans.reduce((last, span) => (span.last > last ? span.last : last), spans[0]!.last),
   };
 }

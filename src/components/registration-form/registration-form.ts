@@ -10,6 +10,7 @@ import {
   RaRegistrationSuccessEvent,
 } from '../../internal/events.js';
 import { safeUrl } from '../../internal/safe-url.js';
+import { registrationAvailability } from '../../domain/availability.js';
 import { resolveLocale, type Locale } from '../../i18n/locale.js';
 import { formatDateRange, formatDateTime, formatTimeRange } from '../../i18n/format.js';
 import {
@@ -30,16 +31,6 @@ import {
   type RegistrationFormMessages,
 } from './registration-form.messages.js';
 import { styles } from './registration-form.styles.js';
-
-/** Why the form is not offered, when it is not. */
-type Availability =
-  | { kind: 'open'; waitlist: boolean }
-  | { kind: 'cancelled' }
-  | { kind: 'external'; url: string }
-  | { kind: 'no-registration' }
-  | { kind: 'closed' }
-  | { kind: 'not-yet'; opens: Date }
-  | { kind: 'full' };
 
 /** Outcomes that end the form: a panel replaces it. */
 const finalStatuses = new Set(['confirmed', 'waitlisted']);
@@ -68,24 +59,6 @@ type TextField =
 function httpUrl(url: string | undefined): string | undefined {
   const safe = safeUrl(url);
   return safe && /^https?:/.test(safe) ? safe : undefined;
-}
-
-/** Whether registration is open for `event` at `now`, as the feed says (the server has the last word). */
-export function registrationAvailability(event: AgendaEvent, now: Date): Availability {
-  const { registration, offer } = event;
-  if (event.status === 'cancelled') return { kind: 'cancelled' };
-  if (registration.mode === 'external') {
-    const url = httpUrl(registration.url ?? offer?.url);
-    return url ? { kind: 'external', url } : { kind: 'no-registration' };
-  }
-  if (registration.mode === 'none') return { kind: 'no-registration' };
-  if (registration.mode === 'closed' || offer?.availability === 'Discontinued') return { kind: 'closed' };
-  if (offer?.availability === 'SoldOut') return { kind: 'full' };
-  if (offer?.validFrom && now < offer.validFrom) return { kind: 'not-yet', opens: offer.validFrom };
-  if ((offer?.validThrough && now > offer.validThrough) || (event.end !== undefined && now > event.end))
-    return { kind: 'closed' };
-  // Places all taken but not sold out: the server puts newcomers on the waiting list.
-  return { kind: 'open', waitlist: event.remainingAttendeeCapacity === 0 };
 }
 
 /** The answers that identify a registration: a retry with the same ones reuses the idempotency key. */
@@ -348,8 +321,9 @@ export class RaRegistrationForm extends LitElement {
     const availability = registrationAvailability(
       event,
       pinned && !Number.isNaN(pinned.getTime()) ? pinned : new Date(this.clock()),
+      { endpoint: this.action },
     );
-    switch (availability.kind) {
+    switch (availability.reason) {
       case 'cancelled':
         return this.renderMessage('status', text.cancelledTitle, text.cancelledBody);
       case 'external':
@@ -360,24 +334,28 @@ export class RaRegistrationForm extends LitElement {
           </a>
         </div>`;
       case 'no-registration':
+      case 'no-endpoint':
         return this.renderMessage('status', text.noRegistrationTitle, text.noRegistration);
+      case 'postponed':
+      case 'window-ended':
+      case 'event-over':
       case 'closed':
         return this.renderMessage('status', text.closedTitle, text.closedBody);
-      case 'not-yet':
+      case 'not-open-yet':
         return this.renderMessage(
           'status',
           text.closedTitle,
-          text.opensOn(formatDateTime(availability.opens, event.timeZone, this.locale)),
+          availability.opens
+            ? text.opensOn(formatDateTime(availability.opens, event.timeZone, this.locale))
+            : undefined,
         );
       case 'full':
         return this.renderMessage('status', text.fullTitle, text.fullBody);
       case 'open':
-        if (!this.action && !event.registration.endpoint) {
-          return this.renderMessage('status', text.noRegistrationTitle, text.noRegistration);
-        }
+      case 'waiting-list':
         return this.outcomeIsFinal()
           ? this.renderFinalOutcome(event)
-          : this.renderForm(event, availability.waitlist);
+          : this.renderForm(event, availability.reason === 'waiting-list');
     }
   }
 
