@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -9,9 +9,9 @@ import {
   RaRegistrationSubmitEvent,
   RaRegistrationSuccessEvent,
 } from '../../internal/events.js';
+import { RaElement } from '../../internal/ra-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { registrationAvailability } from '../../domain/availability.js';
-import { resolveLocale, type Locale } from '../../i18n/locale.js';
 import { formatDateRange, formatDateTime, formatTimeRange } from '../../i18n/format.js';
 import {
   MIN_FILL_MS,
@@ -113,7 +113,7 @@ function fingerprint(body: RegistrationRequestInput): string {
  * @cssproperty --ra-radius - Corner radius.
  * @cssproperty --ra-font-family - Font.
  */
-export class RaRegistrationForm extends LitElement {
+export class RaRegistrationForm extends RaElement {
   static override styles = styles;
 
   /** URL of the feed holding the event (relative URLs resolve against the page). */
@@ -137,17 +137,8 @@ export class RaRegistrationForm extends LitElement {
   /** `modal` renders the form in a native dialog that removes the element when closed (see `openRegistrationDialog`). */
   @property({ reflect: true }) mode: 'inline' | 'modal' = 'inline';
 
-  /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   /** In modal mode, the element that gets focus back when the dialog closes. */
   @property({ attribute: false }) trigger?: HTMLElement;
-
-  /**
-   * The date-time the registration window is judged at (ISO 8601), for demos on past feeds; default: now. The
-   * server keeps the last word.
-   */
-  @property() now?: string;
 
   /**
    * The clock, in milliseconds (fill time, and the registration window without `now`).
@@ -180,15 +171,6 @@ export class RaRegistrationForm extends LitElement {
   private pending?: { idempotencyKey: string; fingerprint: string };
   private focusOutcome = false;
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
   private get currentEvent(): AgendaEvent | undefined {
     if (this.event) return this.event;
     return this.eventId
@@ -198,10 +180,6 @@ export class RaRegistrationForm extends LitElement {
 
   private get text(): RegistrationFormMessages {
     return messages[this.locale];
-  }
-
-  private get locale(): Locale {
-    return resolveLocale(this);
   }
 
   /** Milliseconds spent on the form, drafts before a reload included. */
