@@ -114,7 +114,7 @@ export function attendanceModeTerm(mode: AttendanceMode): AttendanceModeTerm {
  * `offers.availability` for what `registrationAvailability` decided, so search engines read what the widgets show:
  * open → the feed's own open term (`InStock`, `LimitedAvailability`) or `InStock`; waiting list and sold out →
  * `SoldOut` (no place left); not open yet → `PreOrder` (as the feed writes it); every closed reason →
- * `Discontinued`; no registration at all → nothing.
+ * `Discontinued`; no registration needed → the feed's own term; no endpoint to register at → nothing.
  */
 export function availabilityTerm(
   availability: RegistrationAvailability,
@@ -136,8 +136,10 @@ export function availabilityTerm(
     case 'closed':
       return 'Discontinued';
     case 'no-registration':
-    case 'no-endpoint':
       return offer?.availability;
+    case 'no-endpoint':
+      // Registration is required but cannot be sent anywhere: say nothing rather than something wrong.
+      return undefined;
   }
 }
 
