@@ -115,9 +115,12 @@ export function occurrenceOn(schedule: Schedule, n: number, timeZone: string): S
   const start = localInstant(day, timeZone, schedule.startTime);
   let end = start;
   if (schedule.endTime !== undefined) {
-    end = localInstant(day, timeZone, schedule.endTime);
-    // "22:00–01:00" ends the next day.
-    if (end < start) end = localInstant(dayString(n + 1), timeZone, schedule.endTime);
+    // "22:00–01:00" ends the next day: read on the clock, not in instants (a clock change may sit in between).
+    end = localInstant(
+      dayString(schedule.endTime < schedule.startTime ? n + 1 : n),
+      timeZone,
+      schedule.endTime,
+    );
   }
   return { start, end, allDay: false };
 }
