@@ -272,6 +272,11 @@ export type RegistrationErrorCode =
   | 'unknown-event'
   | 'too-large'
   | 'bad-request'
+  /**
+   * The server cannot take registrations for a moment (database busy, locked or full, feed unreadable): nothing
+   * was stored; the client keeps the draft and retries with the same key after `retryAfter` seconds.
+   */
+  | 'unavailable'
   | 'server-error';
 
 /** The HTTP status that goes with each error code (one code, one status). */
@@ -285,6 +290,7 @@ export const ERROR_HTTP_STATUS: Record<RegistrationErrorCode, number> = {
   'unknown-event': 404,
   'too-large': 413,
   'bad-request': 400,
+  unavailable: 503,
   'server-error': 500,
 };
 
@@ -308,7 +314,7 @@ export interface RegistrationError {
   code: RegistrationErrorCode;
   /** With `invalid` (and `members-only`): a message key per field, as `fieldErrors()` makes. */
   fieldErrors?: Record<string, string>;
-  /** With `rate-limited`: seconds to wait (also in the `Retry-After` header). */
+  /** With `rate-limited` and `unavailable`: seconds to wait (also in the `Retry-After` header). */
   retryAfter?: number;
 }
 
