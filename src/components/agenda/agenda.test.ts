@@ -424,6 +424,8 @@ describe('<ra-agenda> filters', () => {
 
   it('toggles a chip from the keyboard', async () => {
     const el = await agenda();
+    button(el, 'Filtres').click();
+    await el.updateComplete;
     const chip = button(el, 'Atelier');
     chip.focus();
     await sendKeys({ press: ' ' });
