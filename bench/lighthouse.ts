@@ -6,7 +6,7 @@
  * interleaved so that a busy moment of the machine weighs on every page alike. Lighthouse drives Debian's
  * Chromium through its Node API (asynchronous: the page server runs in this process).
  *
- * Standalone, against the CDN build: `tsx bench/lighthouse.ts [runs]` prints the table.
+ * Standalone, against the CDN build (or `BENCH_CDN`): `tsx bench/lighthouse.ts [runs]` prints the table.
  */
 import { build } from 'esbuild';
 import lighthouse, { type Flags } from 'lighthouse';
@@ -252,7 +252,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const baseline = process.env.BENCH_BASELINE_CDN;
   const server = new BenchServer();
-  server.addDirectory('/cdn', join(root, 'dist', 'cdn'), (path) =>
+  server.addDirectory('/cdn', process.env.BENCH_CDN ?? join(root, 'dist', 'cdn'), (path) =>
     path.startsWith('chunks/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
   );
   if (baseline) server.addDirectory('/cdn-baseline', baseline);
