@@ -23,7 +23,10 @@ export const lighthouseFeed = '/lighthouse/feed.json';
 /** Inside the synthetic feed's years, as the start pages. */
 const now = '2020-06-15T10:00:00+02:00';
 
-/** The partner's page around a widget: text above and below, as a real page has, so layout shifts show. */
+/**
+ * The partner's page around a widget: text above and below, as a real page has, so layout shifts show. Its
+ * stylesheet holds the agenda's place until the agenda's code arrives, as the README advises.
+ */
 function partnerPage(title: string, head: string, widget: string): string {
   const paragraph =
     '<p>Le réseau rassemble des entreprises et des organisations engagées dans une économie plus responsable : ' +
@@ -41,6 +44,8 @@ function partnerPage(title: string, head: string, widget: string): string {
       body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: #1d2b2a; }
       header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem; }
       header { border-bottom: 1px solid #c9d3d1; }
+      /* The README's advice: hold the agenda's place until its code arrives. */
+      ra-agenda:not(:defined) { display: block; min-height: 62rem; }
     </style>
     ${head}
   </head>

@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { makeEvent, paris } from '../../../test/helpers/agenda-event.js';
 import type { AgendaEvent, Feed } from '../../feed/model.js';
@@ -128,7 +128,7 @@ describe('<ra-agenda> compact filter bar', () => {
     const el = await loaded();
     toggle(el).focus();
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
+    await waitUntil(() => panel(el).querySelector('select'), 'the filter panel did not open');
     expect(toggle(el).getAttribute('aria-expanded')).to.equal('true');
     expect(panel(el).hidden).to.equal(false);
     await expect(el).to.be.accessible();
@@ -137,7 +137,7 @@ describe('<ra-agenda> compact filter bar', () => {
   it('counts the filters that are on in the button', async () => {
     const el = await loaded();
     toggle(el).click();
-    await el.updateComplete;
+    await waitUntil(() => panel(el).querySelector('button'), 'the filter panel did not open');
     const chip = [...panel(el).querySelectorAll('button')].find((b) => b.textContent?.includes('Atelier'))!;
     chip.click();
     await el.updateComplete;

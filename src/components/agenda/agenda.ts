@@ -27,7 +27,12 @@ import {
 } from '../event-card/card-actions.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
 import { renderEventCard, type CardContext } from '../event-card/event-card.template.js';
-import { renderFilterBar, renderFilterBarSkeleton, type FilterBarActions } from './agenda.filters.js';
+import {
+  loadFilterPanel,
+  renderFilterBar,
+  renderFilterBarSkeleton,
+  type FilterBarActions,
+} from './agenda.filters.js';
 import { messages } from './agenda.messages.js';
 import { renderSkeletonList } from './agenda.skeleton.js';
 import { agendaStyles } from './agenda.styles.js';
@@ -512,7 +517,10 @@ export class RaAgenda extends LitElement {
     toggleCategory: (value) => this.#change({ categories: toggle(this.categories, value) }),
     toggleProgramme: (value) => this.#change({ programmes: toggle(this.programmes, value) }),
     clear: () => this.#clearFilters(),
-    toggleOpen: () => (this.filtersOpen = !this.filtersOpen),
+    toggleOpen: () => {
+      this.filtersOpen = !this.filtersOpen;
+      if (this.filtersOpen) void loadFilterPanel().then(() => this.requestUpdate());
+    },
   };
 
   /** The reader changed a filter: back to the first page, and into the URL when asked. */
