@@ -3,7 +3,8 @@
  * written to BENCHMARKS.md. Needs the CDN build (`npm run build:cdn`) and Debian Chromium (`CHROME_PATH`).
  * `BENCH_SAMPLES` (default 10): fresh pages per render figure. `BENCH_FULL_SAMPLES` (default 3): pages for the
  * floor's full render of 10 000 events, a third as many (at least one) for FullCalendar's and ours with every
- * event shown, which take tens of seconds each on 2 cores.
+ * event shown, which take tens of seconds each on 2 cores. `BENCH_LIGHTHOUSE_RUNS` (default 3): Lighthouse runs per
+ * page and profile. `BENCH_BASELINE_CDN`: another CDN build (say, main's) measured by Lighthouse beside this one.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
@@ -24,6 +25,7 @@ import {
   type StartResult,
   type Visit,
 } from './start.js';
+import { addLighthousePages, lighthousePages, lighthouseSection, measureLighthouse } from './lighthouse.js';
 import { kb, mb, median, ms, ratio, verdict } from './stats.js';
 import { measureWeight } from './weight.js';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
@@ -33,6 +35,8 @@ const cdnDir = join(root, 'dist', 'cdn');
 const samples = Number(process.env.BENCH_SAMPLES ?? 10);
 const fullSamples = Number(process.env.BENCH_FULL_SAMPLES ?? 3);
 const startSamples = 5;
+const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const baselineCdn = process.env.BENCH_BASELINE_CDN;
 const parseRuns = 5;
 const feedDelayMs = 1000;
 const moreClicks = 5;
@@ -312,6 +316,8 @@ async function main(): Promise<void> {
     server.add(startPages.ours, startHtml);
     server.add(startPages.floor, startFloorHtml);
     server.add(startFeed, JSON.stringify(makeFeed(200)));
+    if (baselineCdn) server.addDirectory('/cdn-baseline', baselineCdn);
+    await addLighthousePages(server, root, Boolean(baselineCdn));
     await server.start();
 
     browser = await chromium.launch(chromiumLaunchOptions);
@@ -360,9 +366,17 @@ async function main(): Promise<void> {
     }
     const startFeedSize = server.transferSize(startFeed);
 
+    const lighthouse = await measureLighthouse(
+      server.origin,
+      Object.keys(lighthousePages(Boolean(baselineCdn))),
+      lighthouseRuns,
+      log,
+    );
+
     const misses = [...weight.misses];
     const render = renderSection(figures, misses);
     const starts = startSection(start, misses);
+    const lighthouseLines = lighthouseSection(lighthouse, misses);
     const chromiumVersion = browser.version();
     const markdown = [
       '# Benchmarks',
@@ -398,6 +412,14 @@ async function main(): Promise<void> {
       `  150 ms latency, 200 000 bytes/s both ways. Cold: new context; warm: the same context again, the server holding the`,
       `  feed back ${feedDelayMs} ms. Median of ${startSamples} pairs of visits. The floor page fetches the feed with an inline script and writes`,
       '  ten titles with `innerHTML`: the network alone.',
+      '- **Lighthouse** 12.2.3 (performance only) on one partner-style page (a header, an introduction, the widget,',
+      '  five paragraphs below it, so that a growing widget shifts them), served by the same server: the floor (an',
+      "  inline `fetch` writing ten cards with `innerHTML`), ours (the documented snippet), FullCalendar 6's list view",
+      '  over the same ten events (bundled by esbuild)' +
+        (baselineCdn ? `, and ours again from another build (\`${baselineCdn}\`, the baseline)` : '') +
+        ". Mobile: Lighthouse's default profile",
+      `  (simulated slow 4G, 4× CPU slowdown); desktop: its \`desktop-config\`. A new Chromium per run; median of ${lighthouseRuns} runs,`,
+      '  pages interleaved run by run (each run\'s score in small type). "Longest task": Lighthouse\'s `long-tasks` audit.',
       `- **Feed**: \`parseFeed\` (valibot validation per item + normalization) of 10 000 synthetic events, the JSON already`,
       `  parsed; one warm-up run, then the median of ${parseRuns}.`,
       '',
@@ -413,7 +435,11 @@ async function main(): Promise<void> {
       '',
       ...starts,
       '',
-      '## 4. Feed: validation + normalization',
+      "## 4. Lighthouse: a partner's page with one agenda",
+      '',
+      ...lighthouseLines,
+      '',
+      '## 5. Feed: validation + normalization',
       '',
       ...parseSection(parseNode, parseBrowser, 10_000),
       '',

@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Feed } from '../src/feed/model.js';
 import { IDEMPOTENCY_HEADER, MAX_BODY_BYTES, isIdempotencyKey } from '../src/registration/contract.js';
+import { cdnServing } from './cdn-serving.js';
 import { registrationsCsv } from './csv.js';
 import { withEndpoints } from './feed-source.js';
 import { errorOutcome, register, type Outcome } from './registrations.js';
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
+  app.use('*', cdnServing({ cdnPrefix: '/cdn/', feedPaths: ['/feed.json'] }));
 
   app.onError((error, c) => {
     console.error(error);
@@ -115,7 +117,6 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = JSON.stringify(withEndpoints(document, ownOrigin(c)));
     const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
     c.header('ETag', etag);
-    c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Access-Control-Expose-Headers', 'ETag');
     c.header('Vary', 'Accept-Encoding');

@@ -144,7 +144,10 @@ describe('a poisoned feed', () => {
   });
 
   it('publishes JSON-LD that cannot close its script element', async () => {
-    await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'no JSON-LD');
+    // Built in idle time, after the first screen: 500 cards' worth on a busy machine may take a few seconds.
+    await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'no JSON-LD', {
+      timeout: 10000,
+    });
     const scripts = el.querySelectorAll('script[type="application/ld+json"]');
     expect(scripts).to.have.length(1);
     expect(scripts[0]!.textContent).not.to.match(/<\/script/i);

@@ -3,6 +3,7 @@
  * `issues` and warned about, so that one bad event or member never hides the others.
  */
 import * as v from 'valibot';
+import { runSteps } from '../internal/main-thread.js';
 import { isObject } from './document.js';
 import type { FeedIssue } from './model.js';
 
@@ -55,9 +56,22 @@ export function readItems<S extends v.GenericSchema<unknown, { id: string }>, T 
   issues: FeedIssue[],
   warn: Warn,
 ): T[] {
+  return runSteps(readItemSteps(list, kind, schema, normalize, issues, warn));
+}
+
+/** `readItems` one item per step, for a reader that yields to the main thread between slices. */
+export function* readItemSteps<S extends v.GenericSchema<unknown, { id: string }>, T extends { id: string }>(
+  list: unknown[],
+  kind: 'events' | 'members',
+  schema: S,
+  normalize: (item: v.InferOutput<S>) => T,
+  issues: FeedIssue[],
+  warn: Warn,
+): Generator<void, T[]> {
   const seen = new Map<string, string>();
   const items: T[] = [];
-  list.forEach((item, index) => {
+  for (const [index, item] of list.entries()) {
+    yield;
     const prefix = `$.${kind}[${index}]`;
     const id = idOf(item);
     const result = v.safeParse(schema, item);
@@ -72,7 +86,7 @@ export function readItems<S extends v.GenericSchema<unknown, { id: string }>, T 
       const normalized = normalize(result.output);
       seen.set(normalized.id, prefix);
       items.push(normalized);
-      return;
+      continue;
     }
     issues.push(...found);
     const label = kind === 'events' ? 'event' : 'member';
@@ -80,6 +94,6 @@ export function readItems<S extends v.GenericSchema<unknown, { id: string }>, T 
       `skipped ${label} ${id ? `"${id}"` : `#${index}`}: ` +
         found.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
     );
-  });
+  }
   return items;
 }

@@ -4,6 +4,7 @@
  * document as a whole; what a widget reads from it (the whole feed, or only the members) is the reader's own
  * (`createReader`), so that each widget loads only the code it needs.
  */
+import { whenIdle, yieldToMain } from '../internal/main-thread.js';
 import {
   FeedError,
   feedRoot,
@@ -304,7 +305,10 @@ async function laterCopy(
   // We sent no condition, so a 304 means a broken server or proxy.
   if (fetched.notModified) throw new FeedError(url, 'http', 'HTTP 304 without a condition');
   const copy = await readCopyLoadingAdapter(url, fetched.text, fetched.contentType);
-  if (isCurrent(url, entry)) writeStored(url, fetched.text, fetched.etag);
+  // Serializing and storing a large feed takes a while: after the first screen, in idle time.
+  whenIdle(() => {
+    if (isCurrent(url, entry)) writeStored(url, fetched.text, fetched.etag);
+  });
   return copy;
 }
 
@@ -392,14 +396,35 @@ export interface FeedReader<T> {
  * A reader of feeds: `read` turns a document (already checked as a whole) into what a widget needs, once per copy,
  * so that every caller gets the same value.
  */
-export function createReader<T>(read: (root: FeedRoot, url: string) => T): FeedReader<T> {
+export function createReader<T>(
+  read: (root: FeedRoot, url: string) => T,
+  readInSlices: (root: FeedRoot, url: string) => Promise<T> = async (root, url) => read(root, url),
+): FeedReader<T> {
   const values = new WeakMap<FeedCopy, T>();
+  const reading = new WeakMap<FeedCopy, Promise<T>>();
   const valueOf = (copy: FeedCopy): T => {
     if (!values.has(copy)) values.set(copy, read(copy.root, copy.url));
     return values.get(copy)!;
   };
+  // A load reads in slices, in tasks of their own (no long task on the page). A widget painting a stored copy
+  // reads it at once meanwhile (`readCached`): then that value is every caller's, and it is read only once.
+  const valueLater = (copy: FeedCopy): Promise<T> => {
+    if (values.has(copy)) return Promise.resolve(values.get(copy)!);
+    let promise = reading.get(copy);
+    if (!promise) {
+      promise = yieldToMain().then(async () => {
+        if (!values.has(copy)) {
+          const value = await readInSlices(copy.root, copy.url);
+          if (!values.has(copy)) values.set(copy, value);
+        }
+        return values.get(copy)!;
+      });
+      reading.set(copy, promise);
+    }
+    return promise;
+  };
   return {
-    load: (url, options = {}) => untilAborted(loadCopy(url, options).then(valueOf), options.signal),
+    load: (url, options = {}) => untilAborted(loadCopy(url, options).then(valueLater), options.signal),
     readCached: (url) => {
       const copy = cachedCopy(url);
       return copy && valueOf(copy);

@@ -227,6 +227,8 @@ describe('loadFeed', () => {
   it('stores the feed for the next visit', async () => {
     stubFetch(() => json(feedText('stored'), { headers: { ETag: '"abc"' } }));
     await loadFeed(feedUrl);
+    // Stored in idle time, after the first screen.
+    await waitUntil(() => localStorage.getItem(storageKey) !== null);
     const stored = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as { text: string; etag: string };
     expect(stored.text).to.equal(feedText('stored'));
     expect(stored.etag).to.equal('"abc"');

@@ -4,11 +4,14 @@
  */
 import { createReader, type LoadOptions } from './loader-core.js';
 import type { Feed } from './model.js';
-import { readFeed } from './read-feed.js';
+import { readFeed, readFeedInSlices } from './read-feed.js';
 
 export { clearFeedCache, forgetFailedFeed, type LoadOptions } from './loader-core.js';
 
-const feeds = createReader<Feed>((root, url) => readFeed(root, url));
+const feeds = createReader<Feed>(
+  (root, url) => readFeed(root, url),
+  (root, url) => readFeedInSlices(root, url),
+);
 
 /**
  * The feed at `url` (relative URLs resolve against the page). Every widget on the page shares one request per

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { feedDocument, feedMember } from '../../test/helpers/feed.js';
 import { FeedError } from './document.js';
 import { clearFeedCache, loadFeed } from './loader.js';
@@ -56,6 +56,8 @@ describe('loadMembers', () => {
   it('stores the feed in the same place as loadFeed', async () => {
     serve(feedText('plume-sas'));
     await loadMembers(feedUrl);
+    // Stored in idle time, after the first screen.
+    await waitUntil(() => localStorage.getItem(storageKey) !== null);
     const stored = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as { text: string };
     expect(stored.text).to.equal(feedText('plume-sas'));
   });

@@ -207,6 +207,7 @@ describe('FeedController', () => {
     let refresh: (response: Response) => void = () => undefined;
     stubFetch({ [firstUrl]: () => new Promise<Response>((resolve) => (refresh = resolve)) });
     const element = await widget(firstUrl);
+    await element.controller.taskComplete;
     element.remove();
     const renders = element.renders;
     const refreshed = new Promise((resolve) => onFeedUpdate(firstUrl, resolve));

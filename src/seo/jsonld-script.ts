@@ -6,6 +6,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * the schema.org builder (`jsonld.ts`) is imported when there is something to publish.
  */
 
+import { whenIdle } from '../internal/main-thread.js';
+
 /**
  * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` become `\u003c`… so feed text cannot close the
  * script or open a comment, and U+2028/U+2029 are escaped for older JavaScript parsers. Still valid JSON.
@@ -48,7 +50,7 @@ export function removeJsonLd(host: Element): void {
 
 /**
  * Writes what `build` makes with the schema.org builder into `host`'s JSON-LD once the builder has loaded: it is
- * not needed for the first render, so it stays out of the first load. Nothing is written if `stillWanted()` is
+ * not needed for the first render, so it stays out of the first load and is built in idle time. Nothing is written if `stillWanted()` is
  * false by then (a later render or a disconnection replaced this data).
  */
 export function upsertJsonLdLater(
@@ -57,9 +59,11 @@ export function upsertJsonLdLater(
   stillWanted: () => boolean,
 ): void {
   import('./jsonld.js').then(
-    (builder) => {
-      if (stillWanted()) upsertJsonLd(host, build(builder));
-    },
+    // Crawlers wait; readers should not: the graph is built in idle time, after the first screen.
+    (builder) =>
+      whenIdle(() => {
+        if (stillWanted()) upsertJsonLd(host, build(builder));
+      }),
     (error: unknown) => console.error('[ra-widgets] could not load the JSON-LD builder:', error),
   );
 }

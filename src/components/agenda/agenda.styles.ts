@@ -16,6 +16,8 @@ export const agendaStyles = css`
     display: block;
     container-type: inline-size;
     min-width: 0;
+    /* A partner who knows how tall the agenda ends up can reserve it: nothing below moves when it grows. */
+    min-height: var(--ra-agenda-min-height, 0);
   }
 
   button,
@@ -29,15 +31,40 @@ export const agendaStyles = css`
     cursor: pointer;
   }
 
+  /* One row (search, "Filtres") above the list; the other filters wait in the panel it opens. */
   .filters {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_gap) * 0.75);
+    margin-block-end: var(--_gap);
+    padding: calc(var(--_gap) * 0.5);
+    background: var(--_ra-color-surface-alt);
+    border-radius: var(--_ra-radius);
+  }
+
+  .filter-row {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  .filter-row input[type='search'] {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+
+  .filter-row .agenda-button {
+    flex: none;
+  }
+
+  .filter-panel {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_gap) * 0.75);
     align-items: flex-end;
-    margin-block-end: var(--_gap);
-    padding: calc(var(--_gap) * 0.75);
-    background: var(--_ra-color-surface-alt);
-    border-radius: var(--_ra-radius);
+  }
+
+  .filter-panel[hidden] {
+    display: none;
   }
 
   .field {
@@ -188,15 +215,43 @@ export const agendaStyles = css`
     margin: 0;
   }
 
-  .skeleton {
-    block-size: 7rem;
+  /* Placeholders in the boxes of what replaces them: the same row, heading line and card heights. */
+  .skeleton,
+  .skeleton-field,
+  .skeleton-button,
+  .skeleton-line {
     border-radius: var(--_ra-radius);
     background: var(--_skeleton);
     animation: pulse 1.2s ease-in-out infinite alternate;
   }
 
+  .skeleton {
+    block-size: var(--ra-agenda-skeleton-card-height, 17rem);
+  }
+
   :host([layout='compact']) .skeleton {
-    block-size: 4rem;
+    block-size: var(--ra-agenda-skeleton-card-height, 7.5rem);
+  }
+
+  :host([layout='grid']) .skeleton {
+    block-size: var(--ra-agenda-skeleton-card-height, 24rem);
+  }
+
+  .skeleton-field {
+    flex: 1 1 auto;
+    min-height: 2.75rem;
+  }
+
+  .skeleton-button {
+    flex: 0 0 6rem;
+    border-radius: 999px;
+  }
+
+  .skeleton-line {
+    display: block;
+    block-size: 1.3em;
+    inline-size: 10em;
+    max-inline-size: 60%;
   }
 
   @keyframes pulse {
@@ -206,7 +261,10 @@ export const agendaStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .skeleton {
+    .skeleton,
+    .skeleton-field,
+    .skeleton-button,
+    .skeleton-line {
       animation: none;
     }
   }

@@ -104,13 +104,22 @@ function searchInput(el: RaAgenda): HTMLInputElement {
   return shadow(el).querySelector('input[type="search"]') as HTMLInputElement;
 }
 
-/** An agenda on the given events (no network), rendered. */
+/** An agenda on the given events (no network), rendered, its filter panel open. */
 async function agenda(list: AgendaEvent[] = events, attributes = ''): Promise<RaAgenda> {
   const now = attributes.includes('now=') ? '' : `now="${NOW}"`;
   const el = await fixture<RaAgenda>(`<ra-agenda ${now} ${attributes}></ra-agenda>`);
   el.feed = feedOf(list);
   await el.updateComplete;
+  await openFilters(el);
   return el;
+}
+
+/** Presses "Filtres" and waits for the panel (its code loads apart), when the agenda has a filter bar. */
+async function openFilters(el: RaAgenda): Promise<void> {
+  const toggle = shadow(el).querySelector<HTMLButtonElement>('[part="filters-button"]');
+  if (!toggle || toggle.getAttribute('aria-expanded') === 'true') return;
+  toggle.click();
+  await waitUntil(() => shadow(el).querySelector('[part="mode-select"]'), 'the filter panel did not open');
 }
 
 /** Types into the search box; the agenda follows after its debounce, so callers wait for what they expect. */
@@ -499,6 +508,7 @@ describe('<ra-agenda> state in the URL', () => {
     const [first, second] = [...wrapper.querySelectorAll('ra-agenda')] as RaAgenda[];
     for (const el of [first, second]) el!.feed = feedOf(events);
     await Promise.all([first!.updateComplete, second!.updateComplete]);
+    await Promise.all([openFilters(first!), openFilters(second!)]);
     button(first!, 'Atelier').click();
     button(second!, 'Forum').click();
     await Promise.all([first!.updateComplete, second!.updateComplete]);

@@ -26,10 +26,16 @@ import {
   loadDescription,
   register,
 } from '../event-card/card-actions.js';
-import { eventCardMessages } from '../event-card/event-card.messages.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
 import { renderEventCard, type CardContext } from '../event-card/event-card.template.js';
+import {
+  loadFilterPanel,
+  renderFilterBar,
+  renderFilterBarSkeleton,
+  type FilterBarActions,
+} from './agenda.filters.js';
 import { messages } from './agenda.messages.js';
+import { renderSkeletonList } from './agenda.skeleton.js';
 import { agendaStyles } from './agenda.styles.js';
 import {
   readUrlState,
@@ -218,6 +224,8 @@ export class RaAgenda extends RaElement {
   @state() private copied?: { id: string; fallback?: string };
   /** How many events "Voir plus" just added, for the live region; 0 after any other change. */
   @state() private added = 0;
+  /** The filter panel behind the "Filtres" button is open. */
+  @state() private filtersOpen = false;
 
   #locale: Locale = 'fr';
   #now = new Date();
@@ -284,8 +292,20 @@ export class RaAgenda extends RaElement {
     this.#shown = shown.kind === 'events' ? shown.shown : [];
     const filterable = shown.kind === 'events' || shown.kind === 'no-match';
     return html`
-      ${filterable && this.filters ? this.#renderFilters(shown.facets) : nothing}
-      <p part="status" class="status ${shown.kind === 'events' ? '' : 'visually-hidden'}" role="status">
+      ${
+        !this.filters
+          ? nothing
+          : filterable
+            ? this.#renderFilters(shown.facets)
+            : shown.kind === 'loading'
+              ? renderFilterBarSkeleton()
+              : nothing
+      }
+      <p
+        part="status"
+        class="status ${shown.kind === 'events' || shown.kind === 'loading' ? '' : 'visually-hidden'}"
+        role="status"
+      >
         ${this.#statusText(shown)}
       </p>
       <div part="list" class="list" aria-busy=${shown.kind === 'loading' ? 'true' : 'false'}>
@@ -389,7 +409,7 @@ export class RaAgenda extends RaElement {
     const t = messages[this.#locale];
     switch (shown.kind) {
       case 'loading':
-        return [0, 1, 2].map(() => html`<div part="skeleton" class="skeleton"></div>`);
+        return renderSkeletonList(this.layout, this.limit);
       case 'error':
         return html`<div part="error" class="error">
           <p>${t.error}</p>
@@ -473,112 +493,36 @@ export class RaAgenda extends RaElement {
   }
 
   #renderFilters(available: Facets): TemplateResult {
-    const t = messages[this.#locale];
-    const { category } = eventCardMessages[this.#locale];
-    // A chip stays while pressed, even when the period no longer has that category: the reader can unpress it.
-    const categories = withSelected(available.categories, this.categories);
-    const programmes = withSelected(available.programmes, this.programmes);
-    const filtered = this.#hasFilters();
-    return html`<form
-      part="filters"
-      class="filters"
-      role="search"
-      aria-label=${t.filtersLabel}
-      @submit=${this.#onSubmit}
-    >
-      <div class="field search">
-        <label for="search">${t.search}</label>
-        <input
-          id="search"
-          part="search"
-          type="search"
-          autocomplete="off"
-          placeholder=${t.searchPlaceholder}
-          .value=${this.text}
-          @input=${this.#onSearchInput}
-        />
-      </div>
-      <div class="field">
-        <label for="mode">${t.mode}</label>
-        <select id="mode" part="mode-select" @change=${this.#onModeChange}>
-          <option value="" ?selected=${!this.modeFilter}>${t.anyMode}</option>
-          <option value="online" ?selected=${this.modeFilter === 'online'}>${t.online}</option>
-          <option value="offline" ?selected=${this.modeFilter === 'offline'}>${t.offline}</option>
-        </select>
-      </div>
-      <label class="toggle">
-        <input
-          part="members-toggle"
-          type="checkbox"
-          .checked=${this.membersOnly}
-          @change=${this.#onMembersChange}
-        />${t.membersOnly}
-      </label>
-      <div class="chips" role="group" aria-labelledby="view-label">
-        <span class="group-label" id="view-label">${t.view}</span>
-        ${(['upcoming', 'past'] as const).map((view) =>
-          this.#chip(view === 'upcoming' ? t.upcoming : t.past, this.view === view, () =>
-            this.#setView(view),
-          ),
-        )}
-      </div>
-      ${
-        categories.length > 1 || this.categories.length
-          ? html`<div class="chips" role="group" aria-labelledby="categories-label">
-              <span class="group-label" id="categories-label">${t.categories}</span>
-              ${categories.map(({ value, count }) =>
-                this.#chip(
-                  category(value),
-                  this.categories.includes(value),
-                  () => this.#change({ categories: toggle(this.categories, value) }),
-                  count,
-                ),
-              )}
-            </div>`
-          : nothing
-      }
-      ${
-        programmes.length > 1 || this.programmes.length
-          ? html`<div class="chips" role="group" aria-labelledby="programmes-label">
-              <span class="group-label" id="programmes-label">${t.programmes}</span>
-              ${programmes.map(({ value, count }) =>
-                this.#chip(
-                  value,
-                  this.programmes.includes(value),
-                  () => this.#change({ programmes: toggle(this.programmes, value) }),
-                  count,
-                ),
-              )}
-            </div>`
-          : nothing
-      }
-      ${
-        filtered
-          ? html`<button part="clear-button" class="agenda-button" type="button" @click=${this.#clearFilters}>
-              ${t.clearFilters}
-            </button>`
-          : nothing
-      }
-    </form>`;
-  }
-
-  #chip(label: string, pressed: boolean, onClick: () => void, count?: number): TemplateResult {
-    return html`<button
-      part=${pressed ? 'chip chip-pressed' : 'chip'}
-      class="chip"
-      type="button"
-      aria-pressed=${pressed ? 'true' : 'false'}
-      @click=${onClick}
-    >
-      ${label}${count === undefined ? nothing : html` <span class="count">(${count})</span>`}
-    </button>`;
-  }
-
-  #hasFilters(): boolean {
-    return Boolean(
-      this.categories.length || this.programmes.length || this.text || this.modeFilter || this.membersOnly,
+    return renderFilterBar(
+      {
+        locale: this.#locale,
+        facets: available,
+        categories: this.categories,
+        programmes: this.programmes,
+        text: this.text,
+        mode: this.modeFilter,
+        membersOnly: this.membersOnly,
+        view: this.view,
+        open: this.filtersOpen,
+      },
+      this.#filterActions,
     );
   }
+
+  #filterActions: FilterBarActions = {
+    onSearchInput: (event) => this.#onSearchInput(event),
+    onSubmit: (event) => this.#onSubmit(event),
+    onModeChange: (event) => this.#onModeChange(event),
+    onMembersChange: (event) => this.#onMembersChange(event),
+    setView: (view) => this.#setView(view),
+    toggleCategory: (value) => this.#change({ categories: toggle(this.categories, value) }),
+    toggleProgramme: (value) => this.#change({ programmes: toggle(this.programmes, value) }),
+    clear: () => this.#clearFilters(),
+    toggleOpen: () => {
+      this.filtersOpen = !this.filtersOpen;
+      if (this.filtersOpen) void loadFilterPanel().then(() => this.requestUpdate());
+    },
+  };
 
   /** The reader changed a filter: back to the first page, and into the URL when asked. */
   #change(update: Partial<AgendaUrlState>): void {
@@ -717,9 +661,4 @@ export class RaAgenda extends RaElement {
 
 function toggle(values: string[], value: string): string[] {
   return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
-}
-
-function withSelected<T extends { value: string; count: number }>(available: T[], selected: string[]): T[] {
-  const missing = selected.filter((value) => !available.some((facet) => facet.value === value));
-  return [...available, ...missing.map((value) => ({ value, count: 0 }) as T)];
 }

@@ -1,0 +1,89 @@
+/**
+ * The filters behind the agenda's "Filtres" button: format, audience, period, categories and programmes, and
+ * "Effacer les filtres". Loaded apart from the agenda (`loadFilterPanel`): the first screen does not show them.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Facets } from '../../feed/query.js';
+import { eventCardMessages } from '../event-card/event-card.messages.js';
+import { panelFilterCount, type FilterBarActions, type FilterBarState } from './agenda.filters.js';
+import { messages } from './agenda.messages.js';
+
+function chip(label: string, pressed: boolean, onClick: () => void, count?: number): TemplateResult {
+  return html`<button
+    part=${pressed ? 'chip chip-pressed' : 'chip'}
+    class="chip"
+    type="button"
+    aria-pressed=${pressed ? 'true' : 'false'}
+    @click=${onClick}
+  >
+    ${label}${count === undefined ? nothing : html` <span class="count">(${count})</span>`}
+  </button>`;
+}
+
+/** A chip stays while pressed, even when the period no longer has that value: the reader can unpress it. */
+function withSelected(available: Facets['categories'], selected: string[]): Facets['categories'] {
+  const missing = selected.filter((value) => !available.some((facet) => facet.value === value));
+  return [...available, ...missing.map((value) => ({ value, count: 0 }))];
+}
+
+export function renderFilterPanel(state: FilterBarState, actions: FilterBarActions): TemplateResult {
+  const t = messages[state.locale];
+  const { category } = eventCardMessages[state.locale];
+  const categories = withSelected(state.facets.categories, state.categories);
+  const programmes = withSelected(state.facets.programmes, state.programmes);
+  const on = panelFilterCount(state);
+  return html`<div class="field">
+      <label for="mode">${t.mode}</label>
+      <select id="mode" part="mode-select" @change=${actions.onModeChange}>
+        <option value="" ?selected=${!state.mode}>${t.anyMode}</option>
+        <option value="online" ?selected=${state.mode === 'online'}>${t.online}</option>
+        <option value="offline" ?selected=${state.mode === 'offline'}>${t.offline}</option>
+      </select>
+    </div>
+    <label class="toggle">
+      <input
+        part="members-toggle"
+        type="checkbox"
+        .checked=${state.membersOnly}
+        @change=${actions.onMembersChange}
+      />${t.membersOnly}
+    </label>
+    <div class="chips" role="group" aria-labelledby="view-label">
+      <span class="group-label" id="view-label">${t.view}</span>
+      ${(['upcoming', 'past'] as const).map((view) =>
+        chip(view === 'upcoming' ? t.upcoming : t.past, state.view === view, () => actions.setView(view)),
+      )}
+    </div>
+    ${
+      categories.length > 1 || state.categories.length
+        ? html`<div class="chips" role="group" aria-labelledby="categories-label">
+            <span class="group-label" id="categories-label">${t.categories}</span>
+            ${categories.map(({ value, count }) =>
+              chip(
+                category(value),
+                state.categories.includes(value),
+                () => actions.toggleCategory(value),
+                count,
+              ),
+            )}
+          </div>`
+        : nothing
+    }
+    ${
+      programmes.length > 1 || state.programmes.length
+        ? html`<div class="chips" role="group" aria-labelledby="programmes-label">
+            <span class="group-label" id="programmes-label">${t.programmes}</span>
+            ${programmes.map(({ value, count }) =>
+              chip(value, state.programmes.includes(value), () => actions.toggleProgramme(value), count),
+            )}
+          </div>`
+        : nothing
+    }
+    ${
+      on || state.text
+        ? html`<button part="clear-button" class="agenda-button" type="button" @click=${actions.clear}>
+            ${t.clearFilters}
+          </button>`
+        : nothing
+    }`;
+}

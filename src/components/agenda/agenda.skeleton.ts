@@ -1,0 +1,20 @@
+/**
+ * The agenda's list while the feed loads: a month heading and placeholder cards in the same boxes (the same
+ * classes, gaps and card heights) as the list that replaces it, enough of them to fill a first screen, so that
+ * neither the agenda nor the page below it moves when the events arrive (Cumulative Layout Shift).
+ */
+import { html, type TemplateResult } from 'lit';
+import type { AgendaLayout } from './agenda.js';
+
+/** Cards in the placeholder: a screen's worth in each layout (a grid shows several per row), at most `limit`. */
+const screenful: Record<AgendaLayout, number> = { list: 3, compact: 6, grid: 6 };
+
+export function renderSkeletonList(layout: AgendaLayout, limit: number): TemplateResult {
+  const count = Math.max(1, Math.min(limit, screenful[layout] ?? screenful.list));
+  return html`<section class="month" aria-hidden="true">
+    <div class="month-heading"><span class="skeleton-line"></span></div>
+    <ul class="items">
+      ${Array.from({ length: count }, () => html`<li class="item"><div part="skeleton" class="skeleton"></div></li>`)}
+    </ul>
+  </section>`;
+}
