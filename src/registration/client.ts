@@ -51,6 +51,7 @@ function codeFromStatus(status: number): RegistrationErrorCode {
   if (status === 404) return 'unknown-event';
   if (status === 422) return 'invalid';
   if (status >= 400 && status < 500) return 'bad-request';
+  if (status === 503) return 'unavailable';
   return 'server-error';
 }
 
@@ -90,7 +91,11 @@ export async function submitRegistration(options: SubmitOptions): Promise<Submis
       ? { status: 'failed', reason: 'network' }
       : { status: 'error', code: codeFromStatus(response.status), retryAfter: retryAfterHeader(response) };
   }
-  if (parsed.status === 'error' && parsed.code === 'rate-limited' && parsed.retryAfter === undefined) {
+  if (
+    parsed.status === 'error' &&
+    (parsed.code === 'rate-limited' || parsed.code === 'unavailable') &&
+    parsed.retryAfter === undefined
+  ) {
     return { ...parsed, retryAfter: retryAfterHeader(response) };
   }
   return parsed;
@@ -98,5 +103,8 @@ export async function submitRegistration(options: SubmitOptions): Promise<Submis
 
 /** Outcomes after which the very same request may be sent again and succeed. */
 export function isRetryable(result: SubmissionResult): boolean {
-  return result.status === 'failed' || (result.status === 'error' && result.code === 'server-error');
+  return (
+    result.status === 'failed' ||
+    (result.status === 'error' && (result.code === 'server-error' || result.code === 'unavailable'))
+  );
 }

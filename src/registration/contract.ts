@@ -138,6 +138,7 @@ export type RegistrationErrorCode =
   | 'unknown-event'
   | 'too-large'
   | 'bad-request'
+  | 'unavailable'
   | 'server-error';
 
 /** The HTTP status that goes with each error code (one code, one status). */
@@ -151,6 +152,8 @@ export const ERROR_HTTP_STATUS: Record<RegistrationErrorCode, number> = {
   'unknown-event': 404,
   'too-large': 413,
   'bad-request': 400,
+  /** The server cannot take registrations for a moment (database busy or full, feed unreadable): retry after `retryAfter`. */
+  unavailable: 503,
   'server-error': 500,
 };
 
@@ -174,7 +177,7 @@ export interface RegistrationError {
   code: RegistrationErrorCode;
   /** With `invalid` (and `members-only`): a message key per field, as `fieldErrors()` makes. */
   fieldErrors?: Record<string, string>;
-  /** With `rate-limited`: seconds to wait (also in the `Retry-After` header). */
+  /** With `rate-limited` and `unavailable`: seconds to wait (also in the `Retry-After` header). */
   retryAfter?: number;
 }
 

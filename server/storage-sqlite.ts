@@ -1,0 +1,213 @@
+/**
+ * The SQLite store (better-sqlite3). Every call is synchronous inside, so one `transaction()` is one atomic step
+ * even under concurrent requests; `BEGIN IMMEDIATE` takes the file's write lock first, which also orders writers
+ * in other processes (the CLI, a second server on the same file).
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import {
+  type Admission,
+  type AdmitResult,
+  type RegistrationRow,
+  type RegistrationStore,
+  type StoreOptions,
+  type StoredResponse,
+} from './storage.js';
+import { UnavailableError } from './unavailable.js';
+
+// Busy or locked: another connection holds the lock past the timeout. Full: the disk or `max_page_count`.
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN)/;
+
+/** Turns the driver's "try later" failures into `UnavailableError`; anything else is a bug and rethrown. */
+function guard<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (error instanceof Database.SqliteError && typeof code === 'string' && UNAVAILABLE.test(code))
+      throw new UnavailableError(`SQLite: ${error.message} (${code})`, 5, { cause: error });
+    throw error;
+  }
+}
+
+export class SqliteStore implements RegistrationStore {
+  readonly engine = 'sqlite';
+  /** @internal The connection, for tests that provoke faults. */
+  readonly db: Database.Database;
+
+  constructor(path: string, options: StoreOptions = {}) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.lockTimeoutMs ?? 5000))}`);
+  }
+
+  async migrate(): Promise<number[]> {
+    const { db } = this;
+    return guard(() => {
+      db.exec(MIGRATIONS_TABLE);
+      const run = db.transaction(() => {
+        const done = new Set(
+          (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+            (r) => r.version,
+          ),
+        );
+        const applied: number[] = [];
+        for (const step of MIGRATIONS) {
+          if (done.has(step.version)) continue;
+          db.exec(step.sqlite);
+          db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+            step.version,
+            step.name,
+            new Date().toISOString(),
+          );
+          applied.push(step.version);
+        }
+        return applied;
+      });
+      return run.immediate();
+    });
+  }
+
+  async schemaVersion(): Promise<number> {
+    return guard(
+      () =>
+        (
+          this.db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as {
+            v: number;
+          }
+        ).v,
+    );
+  }
+
+  async findResponse(key: string): Promise<StoredResponse | undefined> {
+    return guard(() => this.#findResponse(key));
+  }
+
+  #findResponse(key: string): StoredResponse | undefined {
+    return this.db
+      .prepare('SELECT request_hash, status_code, body FROM idempotency_keys WHERE key = ?')
+      .get(key) as StoredResponse | undefined;
+  }
+
+  async admit(admission: Admission): Promise<AdmitResult> {
+    const { db } = this;
+    const { row: fields, idempotencyKey } = admission;
+    const count = (status: RegistrationRow['status']) =>
+      (
+        db
+          .prepare('SELECT count(*) AS n FROM registrations WHERE event_id = ? AND status = ?')
+          .get(fields.event_id, status) as { n: number }
+      ).n;
+    const decide = db.transaction((): AdmitResult => {
+      const earlier = this.#findResponse(idempotencyKey);
+      if (earlier) return { kind: 'replayed', response: earlier };
+      const taken = db
+        .prepare('SELECT 1 FROM registrations WHERE event_id = ? AND email = ?')
+        .get(fields.event_id, fields.email);
+      if (taken) return { kind: 'already-registered' };
+      const row: RegistrationRow = {
+        ...fields,
+        ...admission.place({ confirmed: count('confirmed'), waitlisted: count('waitlisted') }),
+      };
+      db.prepare(
+        `INSERT INTO registrations (id, event_id, email, first_name, last_name, organisation, job_title, phone,
+           member_organisation, answers, newsletter, status, position, created_at)
+         VALUES (@id, @event_id, @email, @first_name, @last_name, @organisation, @job_title, @phone,
+           @member_organisation, @answers, @newsletter, @status, @position, @created_at)`,
+      ).run(row);
+      const response = { request_hash: admission.requestHash, ...admission.respond(row) };
+      db.prepare(
+        `INSERT INTO idempotency_keys (key, request_hash, status_code, body, registration_id, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ).run(
+        idempotencyKey,
+        response.request_hash,
+        response.status_code,
+        response.body,
+        row.id,
+        row.created_at,
+      );
+      return { kind: 'stored', response };
+    });
+    return guard(() => decide.immediate());
+  }
+
+  async list(eventId: string): Promise<RegistrationRow[]> {
+    return guard(
+      () =>
+        this.db
+          .prepare(
+            `SELECT id, event_id, email, first_name, last_name, organisation, job_title, phone, member_organisation,
+               answers, newsletter, status, position, created_at
+             FROM registrations WHERE event_id = ? ORDER BY status = 'waitlisted', created_at, rowid`,
+          )
+          .all(eventId) as RegistrationRow[],
+    );
+  }
+
+  async registeredEvents(): Promise<{ event_id: string; newest: string }[]> {
+    return guard(
+      () =>
+        this.db
+          .prepare(
+            'SELECT event_id, max(created_at) AS newest FROM registrations GROUP BY event_id ORDER BY event_id',
+          )
+          .all() as { event_id: string; newest: string }[],
+    );
+  }
+
+  #deleteWhere(where: string, ...params: unknown[]): number {
+    const { db } = this;
+    return guard(() =>
+      db.transaction(() => {
+        db.prepare(
+          `DELETE FROM idempotency_keys WHERE registration_id IN (SELECT id FROM registrations WHERE ${where})`,
+        ).run(...params);
+        return db.prepare(`DELETE FROM registrations WHERE ${where}`).run(...params).changes;
+      })(),
+    );
+  }
+
+  async deleteByEmail(email: string): Promise<number> {
+    return this.#deleteWhere('email = ?', email);
+  }
+
+  async deleteByEvent(eventId: string): Promise<number> {
+    return this.#deleteWhere('event_id = ?', eventId);
+  }
+
+  async deleteByEventCreatedBefore(eventId: string, before: string): Promise<number> {
+    return this.#deleteWhere('event_id = ? AND created_at < ?', eventId, before);
+  }
+
+  async deleteIdempotencyKeysBefore(before: string): Promise<number> {
+    return guard(
+      () => this.db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(before).changes,
+    );
+  }
+
+  async hit(client: string, windowStart: number): Promise<number> {
+    return guard(
+      () =>
+        (
+          this.db
+            .prepare(
+              `INSERT INTO rate_limit_windows (client, window_start, hits) VALUES (?, ?, 1)
+               ON CONFLICT (client, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits`,
+            )
+            .get(client, windowStart) as { hits: number }
+        ).hits,
+    );
+  }
+
+  async deleteRateWindowsBefore(windowStart: number): Promise<void> {
+    guard(() => this.db.prepare('DELETE FROM rate_limit_windows WHERE window_start < ?').run(windowStart));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
