@@ -13,9 +13,29 @@
  */
 import * as v from 'valibot';
 
+import {
+  FIXED_FIELD_NAMES,
+  fixedField,
+  type CheckboxFieldDeclaration,
+  type FixedFieldDeclaration,
+  type FixedFields,
+  type FixedFieldName,
+} from './fields.js';
+
 /** Every message key a field error can carry (from the schema, or added by the server). */
 export type FieldErrorKey =
-  'required' | 'invalid' | 'email' | 'phone' | 'too-long' | 'too-many' | 'consent' | 'not-member';
+  | 'required'
+  | 'invalid'
+  | 'email'
+  | 'phone'
+  | 'too-long'
+  | 'too-many'
+  | 'consent'
+  | 'not-member'
+  /** The text holds a lone UTF-16 surrogate: not a character, it cannot be stored as typed. */
+  | 'malformed'
+  /** The text holds a control or bidirectional control character (invisible, or reorders what staff read). */
+  | 'control-character';
 
 /** Faster submissions are treated as bots: the form must wait until this much time has passed. */
 export const MIN_FILL_MS = 3000;
@@ -30,11 +50,147 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Loose on purpose: international numbers are written in many ways; we only keep obvious junk out.
 const PHONE = /^\+?[0-9 .()-]+$/;
 
-const text = (max: number) =>
-  v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.maxLength(max, 'too-long'));
+// ── Text rules ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-const optionalText = (max: number) =>
-  v.optional(v.pipe(v.string('invalid'), v.trim(), v.maxLength(max, 'too-long')));
+/** In `u` mode a surrogate pair is one code point: only a lone surrogate matches. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/**
+ * C0 and C1 controls (NUL, BEL, tab, line breaks…, U+0080–U+009F) and the bidirectional controls (U+061C,
+ * U+200E–U+200F, U+202A–U+202E, U+2066–U+2069): invisible in a name, they break or spoof the CSV staff read.
+ */
+const CONTROL = /[\p{Cc}\p{Bidi_Control}]/u;
+
+/** Whether `text` is well-formed Unicode (no lone surrogate). */
+export function isWellFormed(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+/** Whether `text` holds a C0/C1 control or a bidirectional control character. */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL.test(text);
+}
+
+/**
+ * Every text of the contract: a string, well-formed (a lone surrogate is refused, never replaced), trimmed and
+ * NFC-normalized (the same name typed on a Mac or on Windows is stored the same way).
+ */
+const wellFormedText = (message: FieldErrorKey) =>
+  v.pipe(
+    v.string(message),
+    v.check(isWellFormed, 'malformed'),
+    v.trim(),
+    v.transform((s) => s.normalize('NFC')),
+  );
+
+/** A name or title people read in lists and spreadsheets: no control characters either. */
+const displayText = (message: FieldErrorKey, max: number) =>
+  v.pipe(
+    wellFormedText(message),
+    v.check((s) => !hasControlCharacter(s), 'control-character'),
+    v.maxLength(max, 'too-long'),
+  );
+
+// ── E-mail addresses ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** RFC 5322 `atext`, plus any non-ASCII character that is not a control, format or space (RFC 6531). */
+const LOCAL_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\\x00-\\x7F\\p{C}\\p{Z}]";
+const LOCAL_PART = new RegExp(`^(?:${LOCAL_ATOM})+(?:\\.(?:${LOCAL_ATOM})+)*$`, 'u');
+/** A domain as people type it: letters of any script, digits, dots and hyphens. */
+const DOMAIN_INPUT = /^[\p{L}\p{M}\p{N}.-]+$/u;
+const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const TOP_LEVEL = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/**
+ * The ASCII (IDNA, "xn--") form of an e-mail domain, lower-cased; `undefined` when it is not a domain name with at
+ * least two labels and a top-level domain. The platform's URL parser does the IDNA mapping (UTS #46).
+ */
+export function emailDomainToAscii(domain: string): string | undefined {
+  if (!DOMAIN_INPUT.test(domain)) return undefined;
+  let ascii: string;
+  try {
+    ascii = new URL(`http://${domain}`).hostname;
+  } catch {
+    return undefined;
+  }
+  const labels = ascii.split('.');
+  if (ascii.length > 253 || labels.length < 2) return undefined;
+  return labels.every((label) => ASCII_LABEL.test(label)) && TOP_LEVEL.test(labels.at(-1)!)
+    ? ascii
+    : undefined;
+}
+
+/**
+ * Whether `address` is an e-mail address we can deliver to: a dot-atom local part (ASCII or UTF-8, RFC 6531) of at
+ * most 64 bytes, `@`, and a domain name (internationalized domains accepted, `camille@société-exemple.fr`). Quoted
+ * local parts and address literals (`[192.0.2.1]`) are refused: no one registers with them.
+ */
+export function isEmailAddress(address: string): boolean {
+  const at = address.lastIndexOf('@');
+  if (at < 1) return false;
+  const local = address.slice(0, at);
+  return (
+    new TextEncoder().encode(local).length <= 64 &&
+    LOCAL_PART.test(local) &&
+    emailDomainToAscii(address.slice(at + 1)) !== undefined
+  );
+}
+
+/**
+ * The form under which two addresses are the same person: NFC, the domain in its ASCII form, all lower-cased
+ * (`Camille@SOCIÉTÉ-exemple.fr` and `camille@xn--socit-exemple-ehbb.fr` are one address). The local part is
+ * compared case-insensitively too, as mail providers do. For a valid address only.
+ */
+export function emailKey(address: string): string {
+  const normalized = address.trim().normalize('NFC');
+  const at = normalized.lastIndexOf('@');
+  const domain = emailDomainToAscii(normalized.slice(at + 1)) ?? normalized.slice(at + 1).toLowerCase();
+  return `${normalized.slice(0, at).toLowerCase()}@${domain}`;
+}
+
+// ── The request ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+type Text = v.GenericSchema<string, string, v.BaseIssue<unknown>>;
+
+/** The schema a fixed field's declaration gives (see `fields.ts`), typed from the declaration. */
+type FieldSchema<F> = F extends { kind: 'checkbox'; rule: 'consent' }
+  ? v.GenericSchema<true, true, v.BaseIssue<unknown>>
+  : F extends { kind: 'checkbox' }
+    ? v.GenericSchema<boolean, boolean, v.BaseIssue<unknown>>
+    : F extends { required: true }
+      ? Text
+      : v.OptionalSchema<Text, undefined>;
+
+const textRules: Record<Exclude<FixedFieldDeclaration['rule'], CheckboxFieldDeclaration['rule']>, Text> = {
+  personName: displayText('required', 100),
+  organisationName: displayText('required', 200),
+  email: v.pipe(wellFormedText('required'), v.maxLength(254, 'too-long'), v.check(isEmailAddress, 'email')),
+  phone: v.pipe(
+    wellFormedText('phone'),
+    v.check((s) => s.length >= 6 && s.length <= 30 && PHONE.test(s), 'phone'),
+  ),
+};
+
+function fieldSchema(field: FixedFieldDeclaration): v.GenericSchema {
+  switch (field.kind) {
+    case 'checkbox':
+      return field.rule === 'consent' ? v.literal(true, 'consent') : v.boolean('invalid');
+    case 'text': {
+      const rule = textRules[field.rule];
+      // Optional: absent, or blank ("not given").
+      return field.required
+        ? v.pipe(rule, v.nonEmpty('required'))
+        : v.optional(
+            v.union([v.pipe(wellFormedText('invalid'), v.length(0)), rule], (issue) =>
+              String(issue.issues?.at(-1)?.message ?? 'invalid'),
+            ),
+          );
+    }
+  }
+}
+
+const fixedFieldSchemas = Object.fromEntries(
+  FIXED_FIELD_NAMES.map((name) => [name, fieldSchema(fixedField(name))]),
+) as { [K in FixedFieldName]: FieldSchema<FixedFields[K]> };
 
 // The object's message ('required') is also what a missing key reports.
 export const registrationRequestSchema = v.object(
@@ -45,41 +201,19 @@ export const registrationRequestSchema = v.object(
       v.maxLength(200, 'too-long'),
       v.regex(SLUG, 'invalid'),
     ),
-    firstName: text(100),
-    lastName: text(100),
-    email: v.pipe(
-      v.string('required'),
-      v.trim(),
-      v.nonEmpty('required'),
-      v.maxLength(254, 'too-long'),
-      v.email('email'),
-    ),
-    organisation: text(200),
-    jobTitle: text(200),
-    /** Optional; an empty string means "not given". */
-    phone: v.optional(
-      v.pipe(
-        v.string('phone'),
-        v.trim(),
-        v.check((s) => s === '' || (s.length >= 6 && s.length <= 30 && PHONE.test(s)), 'phone'),
-      ),
-    ),
-    /** A member's id or name; the server requires it (an active member) for members-only events only. */
-    memberOrganisation: optionalText(200),
+    ...fixedFieldSchemas,
     /** The event's extra questions (`registration.questions`), by question id. */
     answers: v.pipe(
       v.record(
-        v.pipe(v.string(), v.maxLength(100, 'too-long')),
+        v.pipe(wellFormedText('invalid'), v.maxLength(100, 'too-long')),
         v.union(
-          [v.pipe(v.string('invalid'), v.maxLength(2000, 'too-long')), v.boolean('invalid')],
-          'invalid',
+          [v.pipe(wellFormedText('invalid'), v.maxLength(2000, 'too-long')), v.boolean('invalid')],
+          (issue) => String(issue.issues?.at(-1)?.message ?? 'invalid'),
         ),
         'invalid',
       ),
       v.check((answers) => Object.keys(answers).length <= MAX_ANSWERS, 'too-many'),
     ),
-    consent: v.literal(true, 'consent'),
-    newsletter: v.boolean('invalid'),
     /** Honeypot: hidden from people, so it stays empty. Never fill it. */
     website: v.pipe(v.string('invalid'), v.maxLength(0, 'invalid')),
     /** Milliseconds the person spent on the form (across reloads of a draft). */

@@ -4,20 +4,13 @@
  * privacy modes): then drafts are simply not kept, the form keeps working.
  */
 import type { RegistrationRequestInput } from './contract.js';
+import { FIXED_FIELD_NAMES, emptyFixedFieldValues, fixedField, type FixedFieldValues } from './fields.js';
 
-/** The fields a person fills, as typed (not trimmed). The honeypot is never part of it. */
-export interface DraftValues {
-  firstName: string;
-  lastName: string;
-  email: string;
-  organisation: string;
-  jobTitle: string;
-  phone: string;
-  memberOrganisation: string;
-  answers: Record<string, string | boolean>;
-  consent: boolean;
-  newsletter: boolean;
-}
+/**
+ * The fields a person fills, as typed (not trimmed): the fixed fields (`fields.ts`) and the event's questions. The
+ * honeypot is never part of it.
+ */
+export type DraftValues = FixedFieldValues & { answers: Record<string, string | boolean> };
 
 /** A request already sent once without a final answer: a retry resends it as it was, with the same key. */
 export interface PendingSubmission {
@@ -46,31 +39,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-type TextField =
-  'firstName' | 'lastName' | 'email' | 'organisation' | 'jobTitle' | 'phone' | 'memberOrganisation';
-
 /** Reads back only well-formed values: the stored JSON may come from an older version or another script. */
 function readValues(raw: unknown): DraftValues | undefined {
   if (!isRecord(raw)) return undefined;
-  const text = (key: TextField) => (typeof raw[key] === 'string' ? raw[key] : '');
+  const values: Record<string, unknown> = emptyFixedFieldValues();
+  for (const name of FIXED_FIELD_NAMES) {
+    const kept = raw[name];
+    if (fixedField(name).kind === 'checkbox') values[name] = kept === true;
+    else if (typeof kept === 'string') values[name] = kept;
+  }
   const answers: Record<string, string | boolean> = {};
   if (isRecord(raw.answers)) {
     for (const [id, answer] of Object.entries(raw.answers)) {
       if (typeof answer === 'string' || typeof answer === 'boolean') answers[id] = answer;
     }
   }
-  return {
-    firstName: text('firstName'),
-    lastName: text('lastName'),
-    email: text('email'),
-    organisation: text('organisation'),
-    jobTitle: text('jobTitle'),
-    phone: text('phone'),
-    memberOrganisation: text('memberOrganisation'),
-    answers,
-    consent: raw.consent === true,
-    newsletter: raw.newsletter === true,
-  };
+  return { ...(values as FixedFieldValues), answers };
 }
 
 function readPending(raw: unknown): PendingSubmission | undefined {

@@ -81,6 +81,10 @@ const frErrors: Record<FieldErrorKey, (field: FieldDescription) => string> = {
   'too-many': () => 'Il y a trop de réponses',
   consent: () => 'Cochez la case pour accepter le traitement de vos données',
   'not-member': () => 'Choisissez une organisation adhérente du réseau dans la liste',
+  malformed: ({ label }) =>
+    `« ${label} » contient un caractère illisible (un emoji ou un caractère coupé) : retapez-le`,
+  'control-character': ({ label }) =>
+    `« ${label} » contient un caractère invisible (de contrôle ou de sens d’écriture) : retirez-le`,
 };
 
 const enErrors: Record<FieldErrorKey, (field: FieldDescription) => string> = {
@@ -97,6 +101,10 @@ const enErrors: Record<FieldErrorKey, (field: FieldDescription) => string> = {
   'too-many': () => 'There are too many answers',
   consent: () => 'Tick the box to agree to the processing of your data',
   'not-member': () => 'Choose a member organisation of the network from the list',
+  malformed: ({ label }) =>
+    `“${label}” contains an unreadable character (a broken emoji or symbol): type it again`,
+  'control-character': ({ label }) =>
+    `“${label}” contains an invisible character (a control or text-direction character): remove it`,
 };
 
 /** Keys from another server version fall back to "not valid" rather than showing a raw key. */
