@@ -46,6 +46,7 @@ function row(
     id,
     event_id: eventId,
     email,
+    email_key: email,
     first_name: 'Camille',
     last_name: id === 'r1' ? '@SUM(A1:A9)' : 'Durand',
     organisation: 'Atelier Crétois',

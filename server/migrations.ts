@@ -105,6 +105,27 @@ CREATE TABLE rate_limit_windows (
 CREATE INDEX rate_limit_windows_start ON rate_limit_windows (window_start);
 `,
   },
+  {
+    version: 3,
+    name: 'e-mail key: internationalized domains compare in their ASCII form',
+    // Version 0 and 1 accepted ASCII addresses only and stored them lower-cased: their key is the address itself.
+    sqlite: `
+ALTER TABLE registrations ADD COLUMN email_key TEXT NOT NULL DEFAULT '';
+UPDATE registrations SET email_key = email;
+DROP INDEX registrations_event_email;
+DROP INDEX registrations_email;
+CREATE UNIQUE INDEX registrations_event_email_key ON registrations (event_id, email_key);
+CREATE INDEX registrations_email_key ON registrations (email_key);
+`,
+    postgres: `
+ALTER TABLE registrations ADD COLUMN email_key TEXT NOT NULL DEFAULT '';
+UPDATE registrations SET email_key = email;
+DROP INDEX registrations_event_email;
+DROP INDEX registrations_email;
+CREATE UNIQUE INDEX registrations_event_email_key ON registrations (event_id, email_key);
+CREATE INDEX registrations_email_key ON registrations (email_key);
+`,
+  },
 ];
 
 /** The table that records which steps a database has run (same DDL in both engines). */

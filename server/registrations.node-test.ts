@@ -14,8 +14,8 @@ describe('POST /api/events/:id/registrations', () => {
     assert.equal(body.status, 'confirmed');
     const rows = await store.list('petit-dej');
     assert.deepEqual(
-      rows.map((r) => [r.id, r.email, r.status, r.created_at]),
-      [[body.registrationId, 'camille@example.org', 'confirmed', NOW.toISOString()]],
+      rows.map((r) => [r.id, r.email, r.email_key, r.status, r.created_at]),
+      [[body.registrationId, 'Camille@Example.org', 'camille@example.org', 'confirmed', NOW.toISOString()]],
     );
   });
 

@@ -8,13 +8,21 @@ import { foldText } from '../src/feed/normalize.js';
 import {
   ERROR_HTTP_STATUS,
   MIN_FILL_MS,
+  emailKey,
   validateRegistration,
   type FieldErrorKey,
   type RegistrationErrorCode,
   type RegistrationRequest,
   type RegistrationResponse,
 } from '../src/registration/contract.js';
-import type { Placement, RegistrationRow, RegistrationStore, StoredResponse } from './storage.js';
+import { STORED_FIELDS, columnValue } from '../src/registration/fields.js';
+import type {
+  FieldColumns,
+  Placement,
+  RegistrationRow,
+  RegistrationStore,
+  StoredResponse,
+} from './storage.js';
 
 export interface Outcome {
   statusCode: number;
@@ -214,17 +222,13 @@ export async function register({
     idempotencyKey,
     requestHash: hash,
     row: {
+      ...(Object.fromEntries(
+        STORED_FIELDS.map((field) => [field.column, columnValue(field, request)]),
+      ) as FieldColumns),
       id: randomUUID(),
       event_id: eventId,
-      email: request.email.toLowerCase(),
-      first_name: request.firstName,
-      last_name: request.lastName,
-      organisation: request.organisation,
-      job_title: request.jobTitle,
-      phone: request.phone || null,
-      member_organisation: memberOrganisation ?? null,
+      email_key: emailKey(request.email),
       answers: JSON.stringify(checked.answers),
-      newsletter: request.newsletter ? 1 : 0,
       created_at: now.toISOString(),
     },
     place: placement(event),
@@ -246,9 +250,9 @@ export async function register({
   }
 }
 
-/** GDPR erasure: every registration of one person (by e-mail, case-insensitive). Returns how many. */
+/** GDPR erasure: every registration of one person (by e-mail, as the contract compares them). Returns how many. */
 export function eraseByEmail(store: RegistrationStore, email: string): Promise<number> {
-  return store.deleteByEmail(email.trim().toLowerCase());
+  return store.deleteByEmailKey(emailKey(email));
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import {
+  REGISTRATION_COLUMNS,
   type Admission,
   type AdmitResult,
   type RegistrationRow,
@@ -47,8 +48,7 @@ function unavailable(error: unknown): UnavailableError | undefined {
 
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === '23505';
 
-const COLUMNS = `id, event_id, email, first_name, last_name, organisation, job_title, phone, member_organisation,
-  answers, newsletter, status, position, created_at`;
+const COLUMNS = REGISTRATION_COLUMNS.join(', ');
 
 export class PostgresStore implements RegistrationStore {
   readonly engine = 'postgres';
@@ -167,9 +167,9 @@ export class PostgresStore implements RegistrationStore {
         [idempotencyKey],
       );
       if (earlier.rows[0]) return { kind: 'replayed', response: earlier.rows[0] };
-      const taken = await client.query('SELECT 1 FROM registrations WHERE event_id = $1 AND email = $2', [
+      const taken = await client.query('SELECT 1 FROM registrations WHERE event_id = $1 AND email_key = $2', [
         fields.event_id,
-        fields.email,
+        fields.email_key,
       ]);
       if (taken.rowCount) return { kind: 'already-registered' };
       const counts = await client.query<{ confirmed: number; waitlisted: number }>(
@@ -181,23 +181,8 @@ export class PostgresStore implements RegistrationStore {
       const row: RegistrationRow = { ...fields, ...admission.place(counts.rows[0]!) };
       await client.query(
         `INSERT INTO registrations (${COLUMNS})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-        [
-          row.id,
-          row.event_id,
-          row.email,
-          row.first_name,
-          row.last_name,
-          row.organisation,
-          row.job_title,
-          row.phone,
-          row.member_organisation,
-          row.answers,
-          row.newsletter,
-          row.status,
-          row.position,
-          row.created_at,
-        ],
+         VALUES (${REGISTRATION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+        REGISTRATION_COLUMNS.map((column) => row[column]),
       );
       const response = { request_hash: admission.requestHash, ...admission.respond(row) };
       await client.query(
@@ -235,8 +220,8 @@ export class PostgresStore implements RegistrationStore {
     });
   }
 
-  deleteByEmail(email: string): Promise<number> {
-    return this.#deleteWhere('email = $1', [email]);
+  deleteByEmailKey(emailKey: string): Promise<number> {
+    return this.#deleteWhere('email_key = $1', [emailKey]);
   }
 
   deleteByEvent(eventId: string): Promise<number> {

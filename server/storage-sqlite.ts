@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import {
+  REGISTRATION_COLUMNS,
   type Admission,
   type AdmitResult,
   type RegistrationRow,
@@ -105,18 +106,16 @@ export class SqliteStore implements RegistrationStore {
       const earlier = this.#findResponse(idempotencyKey);
       if (earlier) return { kind: 'replayed', response: earlier };
       const taken = db
-        .prepare('SELECT 1 FROM registrations WHERE event_id = ? AND email = ?')
-        .get(fields.event_id, fields.email);
+        .prepare('SELECT 1 FROM registrations WHERE event_id = ? AND email_key = ?')
+        .get(fields.event_id, fields.email_key);
       if (taken) return { kind: 'already-registered' };
       const row: RegistrationRow = {
         ...fields,
         ...admission.place({ confirmed: count('confirmed'), waitlisted: count('waitlisted') }),
       };
       db.prepare(
-        `INSERT INTO registrations (id, event_id, email, first_name, last_name, organisation, job_title, phone,
-           member_organisation, answers, newsletter, status, position, created_at)
-         VALUES (@id, @event_id, @email, @first_name, @last_name, @organisation, @job_title, @phone,
-           @member_organisation, @answers, @newsletter, @status, @position, @created_at)`,
+        `INSERT INTO registrations (${REGISTRATION_COLUMNS.join(', ')})
+         VALUES (${REGISTRATION_COLUMNS.map((c) => `@${c}`).join(', ')})`,
       ).run(row);
       const response = { request_hash: admission.requestHash, ...admission.respond(row) };
       db.prepare(
@@ -140,9 +139,7 @@ export class SqliteStore implements RegistrationStore {
       () =>
         this.db
           .prepare(
-            `SELECT id, event_id, email, first_name, last_name, organisation, job_title, phone, member_organisation,
-               answers, newsletter, status, position, created_at
-             FROM registrations WHERE event_id = ? ORDER BY status = 'waitlisted', created_at, rowid`,
+            `SELECT ${REGISTRATION_COLUMNS.join(', ')} FROM registrations WHERE event_id = ? ORDER BY status = 'waitlisted', created_at, rowid`,
           )
           .all(eventId) as RegistrationRow[],
     );
@@ -171,8 +168,8 @@ export class SqliteStore implements RegistrationStore {
     );
   }
 
-  async deleteByEmail(email: string): Promise<number> {
-    return this.#deleteWhere('email = ?', email);
+  async deleteByEmailKey(emailKey: string): Promise<number> {
+    return this.#deleteWhere('email_key = ?', emailKey);
   }
 
   async deleteByEvent(eventId: string): Promise<number> {

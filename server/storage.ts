@@ -5,28 +5,48 @@
  * the server's test suite runs unchanged against each.
  */
 
+import { STORED_FIELDS, type FixedFieldName, type FixedFields } from '../src/registration/fields.js';
+
 export const DEFAULT_DB_PATH = 'server/data/registrations.sqlite';
 
-export interface RegistrationRow {
+type ColumnOf<K extends FixedFieldName> = FixedFields[K] extends { column: infer C extends string }
+  ? C
+  : never;
+type ColumnValue<F> = F extends { kind: 'checkbox' }
+  ? 0 | 1
+  : F extends { required: true }
+    ? string
+    : string | null;
+
+/** One column per stored fixed field, as `fields.ts` declares them: text, NULL when left blank, flags as 0/1. */
+export type FieldColumns = { [K in FixedFieldName as ColumnOf<K>]: ColumnValue<FixedFields[K]> };
+
+/** A stored registration: the fixed fields' columns and the server's own. */
+export type RegistrationRow = FieldColumns & {
   id: string;
   event_id: string;
-  /** Lower-cased: one registration per e-mail and event. */
-  email: string;
-  first_name: string;
-  last_name: string;
-  organisation: string;
-  job_title: string;
-  phone: string | null;
-  member_organisation: string | null;
+  /** The e-mail as compared (`emailKey()`: lower-cased, the domain in ASCII): one registration per key and event. */
+  email_key: string;
   /** JSON object: question id → answer. */
   answers: string;
-  newsletter: 0 | 1;
   status: 'confirmed' | 'waitlisted';
   /** Place on the waiting list when the person registered (null when confirmed). */
   position: number | null;
   /** ISO 8601, UTC. */
   created_at: string;
-}
+};
+
+/** Every column of a registration: the server's, then the stored fixed fields' in declaration order. */
+export const REGISTRATION_COLUMNS = [
+  'id',
+  'event_id',
+  'email_key',
+  'answers',
+  'status',
+  'position',
+  'created_at',
+  ...STORED_FIELDS.map((field) => field.column as keyof FieldColumns),
+] as const satisfies readonly (keyof RegistrationRow)[];
 
 /** The answer stored with an idempotency key, replayed for a repeated request. */
 export interface StoredResponse {
@@ -74,7 +94,7 @@ export interface RegistrationStore {
   /** Each event that has registrations, with the date of its newest one. */
   registeredEvents(): Promise<{ event_id: string; newest: string }[]>;
   /** These delete rows and the idempotency keys that point at them (their replayed bodies name the person). */
-  deleteByEmail(email: string): Promise<number>;
+  deleteByEmailKey(emailKey: string): Promise<number>;
   deleteByEvent(eventId: string): Promise<number>;
   deleteByEventCreatedBefore(eventId: string, before: string): Promise<number>;
   /** Idempotency keys only matter while a client may retry; old ones go with the purge. */
