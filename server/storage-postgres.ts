@@ -38,7 +38,8 @@ const UNAVAILABLE_STATES = new Set([
 ]);
 const UNAVAILABLE_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
-function unavailable(error: unknown): UnavailableError | undefined {
+/** @internal The driver's "try later" failures as `UnavailableError`; `undefined` for any other error. */
+export function toUnavailable(error: unknown): UnavailableError | undefined {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return undefined;
   if (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_NETWORK.has(code))
@@ -74,12 +75,12 @@ export class PostgresStore implements RegistrationStore {
     try {
       client = await this.#pool.connect();
     } catch (error) {
-      throw unavailable(error) ?? error;
+      throw toUnavailable(error) ?? error;
     }
     try {
       return await work(client);
     } catch (error) {
-      throw unavailable(error) ?? error;
+      throw toUnavailable(error) ?? error;
     } finally {
       client.release();
     }
