@@ -59,7 +59,7 @@ export class PostgresStore implements RegistrationStore {
     this.#pool = new pg.Pool({
       connectionString,
       max: 10,
-      idleTimeoutMillis: 5000,
+      idleTimeoutMillis: 1000,
       // A write that waits longer than this for another's lock gives up: 503, the client retries.
       lock_timeout: Math.max(1, Math.trunc(options.lockTimeoutMs ?? 5000)),
       connectionTimeoutMillis: 5000,
