@@ -37,12 +37,25 @@ export class SqliteStore implements RegistrationStore {
   readonly engine = 'sqlite';
   /** @internal The connection, for tests that provoke faults. */
   readonly db: Database.Database;
+  /**
+   * Rate-limit counts go through a second connection that does not wait for the disk (`synchronous = OFF`): a
+   * registration's commit waits for its fsync (about 5 ms here), a counter lost in a power cut does not matter,
+   * and one fsync per request instead of two doubles what the server can take.
+   */
+  readonly #counters: Database.Database;
 
   constructor(path: string, options: StoreOptions = {}) {
+    const open = () => {
+      const db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.lockTimeoutMs ?? 5000))}`);
+      return db;
+    };
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.lockTimeoutMs ?? 5000))}`);
+    this.db = open();
+    // A second connection to `:memory:` would be another database.
+    this.#counters = path === ':memory:' ? this.db : open();
+    if (this.#counters !== this.db) this.#counters.pragma('synchronous = OFF');
   }
 
   async migrate(): Promise<number[]> {
@@ -190,7 +203,7 @@ export class SqliteStore implements RegistrationStore {
     return guard(
       () =>
         (
-          this.db
+          this.#counters
             .prepare(
               `INSERT INTO rate_limit_windows (client, window_start, hits) VALUES (?, ?, 1)
                ON CONFLICT (client, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits`,
@@ -201,10 +214,13 @@ export class SqliteStore implements RegistrationStore {
   }
 
   async deleteRateWindowsBefore(windowStart: number): Promise<void> {
-    guard(() => this.db.prepare('DELETE FROM rate_limit_windows WHERE window_start < ?').run(windowStart));
+    guard(() =>
+      this.#counters.prepare('DELETE FROM rate_limit_windows WHERE window_start < ?').run(windowStart),
+    );
   }
 
   async close(): Promise<void> {
+    if (this.#counters !== this.db) this.#counters.close();
     this.db.close();
   }
 }
