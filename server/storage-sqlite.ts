@@ -58,13 +58,26 @@ export class SqliteStore implements RegistrationStore {
     if (this.#counters !== this.db) this.#counters.pragma('synchronous = OFF');
   }
 
+  readonly #statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, compiled once per connection and SQL text (preparing costs more than running). */
+  #sql(sql: string, db = this.db): Database.Statement {
+    const key = `${db === this.db ? 'main' : 'counters'}\0${sql}`;
+    let statement = this.#statements.get(key);
+    if (!statement) {
+      statement = db.prepare(sql);
+      this.#statements.set(key, statement);
+    }
+    return statement;
+  }
+
   async migrate(): Promise<number[]> {
     const { db } = this;
     return guard(() => {
       db.exec(MIGRATIONS_TABLE);
       const run = db.transaction(() => {
         const done = new Set(
-          (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+          (this.#sql('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
             (r) => r.version,
           ),
         );
@@ -72,7 +85,7 @@ export class SqliteStore implements RegistrationStore {
         for (const step of MIGRATIONS) {
           if (done.has(step.version)) continue;
           db.exec(step.sqlite);
-          db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          this.#sql('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
             step.version,
             step.name,
             new Date().toISOString(),
@@ -89,7 +102,7 @@ export class SqliteStore implements RegistrationStore {
     return guard(
       () =>
         (
-          this.db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as {
+          this.#sql('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as {
             v: number;
           }
         ).v,
@@ -101,9 +114,9 @@ export class SqliteStore implements RegistrationStore {
   }
 
   #findResponse(key: string): StoredResponse | undefined {
-    return this.db
-      .prepare('SELECT request_hash, status_code, body FROM idempotency_keys WHERE key = ?')
-      .get(key) as StoredResponse | undefined;
+    return this.#sql('SELECT request_hash, status_code, body FROM idempotency_keys WHERE key = ?').get(
+      key,
+    ) as StoredResponse | undefined;
   }
 
   async admit(admission: Admission): Promise<AdmitResult> {
@@ -111,27 +124,29 @@ export class SqliteStore implements RegistrationStore {
     const { row: fields, idempotencyKey } = admission;
     const count = (status: RegistrationRow['status']) =>
       (
-        db
-          .prepare('SELECT count(*) AS n FROM registrations WHERE event_id = ? AND status = ?')
-          .get(fields.event_id, status) as { n: number }
+        this.#sql('SELECT count(*) AS n FROM registrations WHERE event_id = ? AND status = ?').get(
+          fields.event_id,
+          status,
+        ) as { n: number }
       ).n;
     const decide = db.transaction((): AdmitResult => {
       const earlier = this.#findResponse(idempotencyKey);
       if (earlier) return { kind: 'replayed', response: earlier };
-      const taken = db
-        .prepare('SELECT 1 FROM registrations WHERE event_id = ? AND email_key = ?')
-        .get(fields.event_id, fields.email_key);
+      const taken = this.#sql('SELECT 1 FROM registrations WHERE event_id = ? AND email_key = ?').get(
+        fields.event_id,
+        fields.email_key,
+      );
       if (taken) return { kind: 'already-registered' };
       const row: RegistrationRow = {
         ...fields,
         ...admission.place({ confirmed: count('confirmed'), waitlisted: count('waitlisted') }),
       };
-      db.prepare(
+      this.#sql(
         `INSERT INTO registrations (${REGISTRATION_COLUMNS.join(', ')})
          VALUES (${REGISTRATION_COLUMNS.map((c) => `@${c}`).join(', ')})`,
       ).run(row);
       const response = { request_hash: admission.requestHash, ...admission.respond(row) };
-      db.prepare(
+      this.#sql(
         `INSERT INTO idempotency_keys (key, request_hash, status_code, body, registration_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -150,22 +165,18 @@ export class SqliteStore implements RegistrationStore {
   async list(eventId: string): Promise<RegistrationRow[]> {
     return guard(
       () =>
-        this.db
-          .prepare(
-            `SELECT ${REGISTRATION_COLUMNS.join(', ')} FROM registrations WHERE event_id = ? ORDER BY status = 'waitlisted', created_at, rowid`,
-          )
-          .all(eventId) as RegistrationRow[],
+        this.#sql(
+          `SELECT ${REGISTRATION_COLUMNS.join(', ')} FROM registrations WHERE event_id = ? ORDER BY status = 'waitlisted', created_at, rowid`,
+        ).all(eventId) as RegistrationRow[],
     );
   }
 
   async registeredEvents(): Promise<{ event_id: string; newest: string }[]> {
     return guard(
       () =>
-        this.db
-          .prepare(
-            'SELECT event_id, max(created_at) AS newest FROM registrations GROUP BY event_id ORDER BY event_id',
-          )
-          .all() as { event_id: string; newest: string }[],
+        this.#sql(
+          'SELECT event_id, max(created_at) AS newest FROM registrations GROUP BY event_id ORDER BY event_id',
+        ).all() as { event_id: string; newest: string }[],
     );
   }
 
@@ -173,10 +184,10 @@ export class SqliteStore implements RegistrationStore {
     const { db } = this;
     return guard(() =>
       db.transaction(() => {
-        db.prepare(
+        this.#sql(
           `DELETE FROM idempotency_keys WHERE registration_id IN (SELECT id FROM registrations WHERE ${where})`,
         ).run(...params);
-        return db.prepare(`DELETE FROM registrations WHERE ${where}`).run(...params).changes;
+        return this.#sql(`DELETE FROM registrations WHERE ${where}`).run(...params).changes;
       })(),
     );
   }
@@ -194,28 +205,25 @@ export class SqliteStore implements RegistrationStore {
   }
 
   async deleteIdempotencyKeysBefore(before: string): Promise<number> {
-    return guard(
-      () => this.db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(before).changes,
-    );
+    return guard(() => this.#sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(before).changes);
   }
 
   async hit(client: string, windowStart: number): Promise<number> {
     return guard(
       () =>
         (
-          this.#counters
-            .prepare(
-              `INSERT INTO rate_limit_windows (client, window_start, hits) VALUES (?, ?, 1)
-               ON CONFLICT (client, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits`,
-            )
-            .get(client, windowStart) as { hits: number }
+          this.#sql(
+            `INSERT INTO rate_limit_windows (client, window_start, hits) VALUES (?, ?, 1)
+             ON CONFLICT (client, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits`,
+            this.#counters,
+          ).get(client, windowStart) as { hits: number }
         ).hits,
     );
   }
 
   async deleteRateWindowsBefore(windowStart: number): Promise<void> {
     guard(() =>
-      this.#counters.prepare('DELETE FROM rate_limit_windows WHERE window_start < ?').run(windowStart),
+      this.#sql('DELETE FROM rate_limit_windows WHERE window_start < ?', this.#counters).run(windowStart),
     );
   }
 
