@@ -18,7 +18,7 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +98,7 @@ if (process.argv[2] === '--serve') {
     failures: number;
   }
   const rows: { setup: string; steps: Step[]; problems: string[] }[] = [];
+  const loadBefore = loadavg()[0]!;
 
   for (const setup of setups) {
     const ports = Array.from({ length: setup.instances }, (_, i) => FIRST_PORT + i);
@@ -204,8 +205,8 @@ if (process.argv[2] === '--serve') {
     return { passed, below, at: passed ? last : undefined };
   };
   const table = [
-    '| setup | knee: last rate under p99 200 ms | sustained | p50 | p99 | next step (past the knee) | accepted = stored, no duplicate |',
-    '|---|---|---|---|---|---|---|',
+    '| setup | knee: last rate under p99 200 ms | sustained | p50 | p99 | next step (past the knee) | highest sustained | accepted = stored, no duplicate |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows.map(({ setup, steps, problems }) => {
       const { below, at } = knee(steps);
       const total = (key: 'accepted' | 'stored' | 'repeats') => steps.reduce((sum, s) => sum + s[key], 0);
@@ -218,6 +219,7 @@ if (process.argv[2] === '--serve') {
         at
           ? `${at.rate} req/s: p99 ${at.p99} ms${at.failures ? `, ${at.failures} failed` : ''}`
           : `not reached (${steps.at(-1)!.rate} req/s was the last step)`,
+        `${Math.max(...steps.map((s) => s.achieved)).toFixed(0)} req/s`,
         problems.length
           ? `**no**: ${problems.slice(0, 3).join('; ')}`
           : `yes: ${total('accepted')} accepted, ${total('stored')} rows; ${total('repeats')} repeats, same answer`,
@@ -235,7 +237,9 @@ if (process.argv[2] === '--serve') {
     `with the load generator). The offered rate starts at ${START_RATE} req/s and grows ×${RATE_FACTOR} per step of ${stepSeconds} s,`,
     `${CONNECTIONS} connections, until p99 passes ${P99_LIMIT_MS} ms. Each request is a new person (one in ten repeats an`,
     'earlier key and must get the same registration); the database is read after every step. With two instances the',
-    'load is split evenly and p50/p99 are the worse instance’s.',
+    'load is split evenly and p50/p99 are the worse instance’s. The machine’s load average (1 min) was',
+    `${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end: other work shares the cores, so`,
+    'compare the setups with each other, within one run.',
     '',
     ...table,
     '',
