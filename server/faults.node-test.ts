@@ -158,6 +158,7 @@ describe('the feed file', () => {
     const database = await testDatabase();
     const server = await startServer({
       RA_FEED: path,
+      PORT: '9312',
       ...(TEST_ENGINE === 'postgres' ? { DATABASE_URL: database } : { DATABASE_URL: '', RA_DB: database }),
       RA_NOW: NOW.toISOString(),
     });

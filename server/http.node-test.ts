@@ -57,6 +57,14 @@ describe('GET /feed.json', () => {
     assert.equal(await res.text(), '');
   });
 
+  it('lets partners’ pages load it from another origin (Cross-Origin-Resource-Policy)', async () => {
+    const res = await (await feedApp()).request('http://localhost:8787/feed.json');
+    assert.deepEqual(
+      [res.headers.get('Cross-Origin-Resource-Policy'), res.headers.get('X-Content-Type-Options')],
+      ['cross-origin', 'nosniff'],
+    );
+  });
+
   it('sends the strict Content-Security-Policy', async () => {
     const res = await (await feedApp()).request('http://localhost:8787/feed.json');
     assert.match(res.headers.get('Content-Security-Policy') ?? '', /script-src 'self'; style-src 'self';/);

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { MIN_FILL_MS } from '../src/registration/contract.js';
-import { NOW, post, testApp, testEvent, validBody } from './fixtures.js';
+import { NOW, post, testApp, testDatabase, testEvent, validBody } from './fixtures.js';
 import { eraseByEmail, purge } from './registrations.js';
+import { openStore } from './storage.js';
 
 describe('POST /api/events/:id/registrations', () => {
   it('stores a valid registration and answers 201 confirmed', async () => {
@@ -229,6 +230,32 @@ describe('POST /api/events/:id/registrations', () => {
     assert.equal(res.status, 429);
     assert.equal(res.headers.get('Retry-After'), '60');
     assert.deepEqual(await res.json(), { status: 'error', code: 'rate-limited', retryAfter: 60 });
+  });
+});
+
+describe('rate limit across instances', () => {
+  it('counts a client’s attempts on every instance sharing the database', async () => {
+    const location = await testDatabase();
+    const rateLimit = { windowMs: 60_000, max: 2 };
+    const [a, b] = await Promise.all([
+      testApp({ store: await openStore(location), rateLimit }),
+      testApp({ store: await openStore(location), rateLimit }),
+    ]);
+    await post(a.app, 'petit-dej', validBody('petit-dej'));
+    await post(b.app, 'petit-dej', validBody('petit-dej'));
+    const res = await post(a.app, 'petit-dej', validBody('petit-dej'));
+    assert.deepEqual([res.status, res.headers.get('Retry-After')], [429, '60']);
+  });
+
+  it('counts each client address apart behind a trusted proxy', async () => {
+    const { app } = await testApp({ rateLimit: { windowMs: 60_000, max: 1 }, trustProxy: true });
+    const from = (ip: string) =>
+      post(app, 'petit-dej', validBody('petit-dej'), { 'X-Forwarded-For': `${ip}, 10.0.0.1` });
+    const answers = [await from('192.0.2.1'), await from('192.0.2.2'), await from('192.0.2.1')];
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      [201, 201, 429],
+    );
   });
 });
 
