@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AgendaEvent, Feed } from '../src/feed/model.js';
 import { foldText } from '../src/feed/normalize.js';
+import { refusalCode, registrationAvailability } from '../src/domain/availability.js';
 import {
   ERROR_HTTP_STATUS,
   MIN_FILL_MS,
@@ -42,16 +43,6 @@ const invalid = (fieldErrors: Record<string, FieldErrorKey>) => errorOutcome('in
 
 /** Member names compare lower-case, accent-free and single-spaced. */
 const fold = (text: string) => foldText(text).replace(/\s+/g, ' ').trim();
-
-/** Why an event takes no registration at `now`, if it does not. */
-function isClosed(event: AgendaEvent, now: Date): boolean {
-  if (event.status === 'cancelled' || event.registration.mode !== 'inline') return true;
-  const { validFrom, validThrough } = event.offer ?? {};
-  if (validFrom && now < validFrom) return true;
-  if (validThrough && now > validThrough) return true;
-  // An open-ended recurring event never ends; any other one is over after its last instant.
-  return !event.schedule && event.end !== undefined && event.end < now;
-}
 
 /** Required questions answered, choices among the options; unknown question ids are dropped. */
 function checkAnswers(
@@ -157,14 +148,14 @@ function replay(stored: StoredResponse, hash: string): Outcome {
 }
 
 /**
- * Confirmed while there is room, else on the waiting list behind those already waiting. The decision is taken by
- * the store under the event's lock, with the counts it reads there.
+ * Confirmed while the availability decision says `open` (not `waiting-list`: the feed itself says no place is
+ * left; src/domain/availability.ts) and there is room, else on the waiting list behind those already waiting. The store takes this decision under
+ * the event's lock, with the counts it reads there.
  */
-function placement(event: AgendaEvent) {
+function placement(event: AgendaEvent, open: boolean) {
   const capacity = event.maximumAttendeeCapacity;
-  const soldOut = event.remainingAttendeeCapacity === 0 || event.offer?.availability === 'SoldOut';
   return ({ confirmed, waitlisted }: { confirmed: number; waitlisted: number }): Placement =>
-    !soldOut && (capacity === undefined || confirmed < capacity)
+    open && (capacity === undefined || confirmed < capacity)
       ? { status: 'confirmed', position: null }
       : { status: 'waitlisted', position: waitlisted + 1 };
 }
@@ -200,7 +191,10 @@ export async function register({
 
   const event = feed.events.find((e) => e.id === eventId);
   if (!event) return errorOutcome('unknown-event');
-  if (isClosed(event, now)) return errorOutcome('closed');
+  // The same decision as the card's and the form's (src/domain/availability.ts).
+  const availability = registrationAvailability(event, now);
+  const refusal = refusalCode(availability);
+  if (refusal) return errorOutcome(refusal);
 
   const validation = validateRegistration(body);
   if (!validation.success) return invalid(validation.fieldErrors);
@@ -231,7 +225,7 @@ export async function register({
       answers: JSON.stringify(checked.answers),
       created_at: now.toISOString(),
     },
-    place: placement(event),
+    place: placement(event, availability.reason === 'open'),
     respond: (row) => {
       const outcome = responseFor(row);
       return { status_code: outcome.statusCode, body: JSON.stringify(outcome.body) };

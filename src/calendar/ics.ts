@@ -4,8 +4,9 @@
  */
 import type { DatedEvent, Schedule } from '../feed/model.js';
 import { isHttpUrl, locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
-import { localInstant, zonedDay } from '../feed/time.js';
-import { firstOccurrenceEnd, scheduleRule, WEEKDAYS } from './rrule.js';
+import { isoWeekday, localInstant, zonedDay } from '../feed/time.js';
+import { scheduleRule } from './rrule.js';
+import { icalStatus, icalWeekday } from '../domain/vocabulary.js';
 import {
   exclusiveEndDay,
   offsetSeconds,
@@ -79,14 +80,6 @@ function organizerLine(event: DatedEvent): string[] {
   return [`ORGANIZER${cn}:mailto:${email}`];
 }
 
-const STATUS: Record<DatedEvent['status'], string> = {
-  scheduled: 'CONFIRMED',
-  rescheduled: 'CONFIRMED',
-  'moved-online': 'CONFIRMED',
-  postponed: 'TENTATIVE',
-  cancelled: 'CANCELLED',
-};
-
 /** The properties of one session (or of the whole schedule), after UID, DTSTAMP and the dates. */
 function describe(event: DatedEvent, index: number): string[] {
   const session = event.sessions[index];
@@ -101,7 +94,7 @@ function describe(event: DatedEvent, index: number): string[] {
       ? [`GEO:${location.geo.latitude};${location.geo.longitude}`]
       : []),
     ...(isHttpUrl(event.url) ? [`URL:${event.url}`] : []),
-    `STATUS:${STATUS[event.status]}`,
+    `STATUS:${icalStatus(event.status)}`,
     ...organizerLine(event),
   ];
 }
@@ -109,7 +102,8 @@ function describe(event: DatedEvent, index: number): string[] {
 function scheduleDates(event: DatedEvent, schedule: Schedule): string[] {
   const zone = event.timeZone;
   const lines = [dateTime('DTSTART', event.start, zone)];
-  const end = firstOccurrenceEnd(event, schedule);
+  // The occurrence shown (the first, or the agenda's next one) is the event's only session.
+  const end = event.sessions[0]?.end ?? event.start;
   if (end > event.start) lines.push(dateTime('DTEND', end, zone));
   lines.push(`RRULE:${scheduleRule(schedule, zone)}`);
   if (schedule.exceptDates.length > 0) {
@@ -198,7 +192,7 @@ function yearlyRule(transition: OffsetTransition): { rule: string; key: string }
   const day = wall.getUTCDate();
   const daysInMonth = new Date(Date.UTC(wall.getUTCFullYear(), month, 0)).getUTCDate();
   const ordinal = day + 7 > daysInMonth ? -1 : Math.ceil(day / 7);
-  const rule = `FREQ=YEARLY;BYMONTH=${month};BYDAY=${ordinal}${WEEKDAYS[wall.getUTCDay()]}`;
+  const rule = `FREQ=YEARLY;BYMONTH=${month};BYDAY=${ordinal}${icalWeekday(isoWeekday(Math.floor(wall.getTime() / 86_400_000)))}`;
   return { rule, key: `${rule}|${wall.toISOString().slice(11)}|${transition.from}|${transition.to}` };
 }
 

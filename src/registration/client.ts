@@ -36,12 +36,13 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-/** Reads `Retry-After` given in seconds (the HTTP-date form is rare for rate limits and ignored). */
+/** Reads `Retry-After` (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date turned into seconds from now. */
 function retryAfterHeader(response: Response): number | undefined {
-  const seconds = Number(response.headers.get('Retry-After'));
-  return Number.isFinite(seconds) && seconds >= 0 && response.headers.has('Retry-After')
-    ? seconds
-    : undefined;
+  const value = response.headers.get('Retry-After')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 /** What an HTTP status means when the body is not one of ours (a proxy's error page, an empty body). */
@@ -50,8 +51,8 @@ function codeFromStatus(status: number): RegistrationErrorCode {
   if (status === 413) return 'too-large';
   if (status === 404) return 'unknown-event';
   if (status === 422) return 'invalid';
-  if (status >= 400 && status < 500) return 'bad-request';
   if (status === 503) return 'unavailable';
+  if (status >= 400 && status < 500) return 'bad-request';
   return 'server-error';
 }
 
@@ -91,11 +92,7 @@ export async function submitRegistration(options: SubmitOptions): Promise<Submis
       ? { status: 'failed', reason: 'network' }
       : { status: 'error', code: codeFromStatus(response.status), retryAfter: retryAfterHeader(response) };
   }
-  if (
-    parsed.status === 'error' &&
-    (parsed.code === 'rate-limited' || parsed.code === 'unavailable') &&
-    parsed.retryAfter === undefined
-  ) {
+  if (parsed.status === 'error' && parsed.retryAfter === undefined && response.headers.has('Retry-After')) {
     return { ...parsed, retryAfter: retryAfterHeader(response) };
   }
   return parsed;

@@ -176,12 +176,14 @@ function fieldSchema(field: FixedFieldDeclaration): v.GenericSchema {
       return field.rule === 'consent' ? v.literal(true, 'consent') : v.boolean('invalid');
     case 'text': {
       const rule = textRules[field.rule];
-      // Optional: absent, or blank ("not given").
+      // Optional: absent, or blank ("not given", sent on as absent).
       return field.required
         ? v.pipe(rule, v.nonEmpty('required'))
         : v.optional(
-            v.union([v.pipe(wellFormedText('invalid'), v.length(0)), rule], (issue) =>
-              String(issue.issues?.at(-1)?.message ?? 'invalid'),
+            v.pipe(
+              v.string('invalid'),
+              v.transform((s) => (s.trim() === '' ? undefined : s)),
+              v.optional(rule),
             ),
           );
     }
@@ -208,7 +210,8 @@ export const registrationRequestSchema = v.object(
         v.pipe(wellFormedText('invalid'), v.maxLength(100, 'too-long')),
         v.union(
           [v.pipe(wellFormedText('invalid'), v.maxLength(2000, 'too-long')), v.boolean('invalid')],
-          (issue) => String(issue.issues?.at(-1)?.message ?? 'invalid'),
+          // A string answer reports what is wrong with the string; anything else is just not an answer.
+          (issue) => (typeof issue.input === 'string' ? issue.issues?.[0]?.message : undefined) ?? 'invalid',
         ),
         'invalid',
       ),
@@ -272,6 +275,10 @@ export type RegistrationErrorCode =
   | 'unknown-event'
   | 'too-large'
   | 'bad-request'
+  /**
+   * The server cannot take registrations for a moment (database busy, locked or full, feed unreadable): nothing
+   * was stored; the client keeps the draft and retries with the same key after `retryAfter` seconds.
+   */
   | 'unavailable'
   | 'server-error';
 
@@ -286,7 +293,6 @@ export const ERROR_HTTP_STATUS: Record<RegistrationErrorCode, number> = {
   'unknown-event': 404,
   'too-large': 413,
   'bad-request': 400,
-  /** The server cannot take registrations for a moment (database busy or full, feed unreadable): retry after `retryAfter`. */
   unavailable: 503,
   'server-error': 500,
 };

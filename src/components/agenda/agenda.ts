@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDated, type AgendaEvent, type AttendanceMode, type Feed } from '../../feed/model.js';
@@ -15,7 +15,8 @@ import {
 } from '../../feed/query.js';
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { removeJsonLd, upsertJsonLdLater } from '../../seo/jsonld-script.js';
+import { RaElement } from '../../internal/ra-element.js';
+import { JsonLdController } from '../../seo/jsonld-script.js';
 import {
   calendarLinks,
   copyLink,
@@ -157,13 +158,8 @@ type Shown =
  * @cssproperty [--ra-space=1rem] - Base spacing.
  * @cssproperty [--ra-density=1] - Spacing multiplier (e.g. 0.75 for a denser agenda).
  */
-export class RaAgenda extends LitElement {
+export class RaAgenda extends RaElement {
   static override styles = [eventCardStyles, agendaStyles];
-
-  /** The element follows its own `lang` attribute (and inherits the page's otherwise). */
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
 
   /** URL of the feed (attribute), or a `Feed` object already read (property). */
   @property({ attribute: 'feed' }) feed?: string | Feed;
@@ -189,9 +185,6 @@ export class RaAgenda extends LitElement {
   /** Only events starting on or before this date (`YYYY-MM-DD` or ISO 8601). */
   @property() to?: string;
 
-  /** The present, as ISO 8601 (demos and tests); the real time when absent. */
-  @property() now?: string;
-
   /** `list` (default), `compact` or `grid`; reflected so page CSS can follow it. */
   @property({ reflect: true }) layout: AgendaLayout = 'list';
 
@@ -209,9 +202,6 @@ export class RaAgenda extends LitElement {
 
   /** Level of the month headings (cards use the next level): fit the agenda in the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-
-  /** `light` or `dark` forces a colour scheme; absent, the agenda follows the visitor's setting. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** Leaves out the schema.org JSON-LD otherwise written into the light DOM for search engines. */
   @property({ type: Boolean, attribute: 'no-jsonld' }) noJsonld = false;
@@ -246,7 +236,26 @@ export class RaAgenda extends LitElement {
   /** What the last render showed. */
   #view: Shown = { kind: 'loading' };
   #shown: AgendaEvent[] = [];
-  #jsonLdFor?: AgendaEvent[];
+  /** The shown events as schema.org JSON-LD, kept through moves in the page. */
+  /** @internal */
+  protected readonly jsonLd = new JsonLdController(this, () => {
+    const shown = this.#shown;
+    if (this.noJsonld || !shown.length) return undefined;
+    const now = this.#now;
+    return {
+      // Each render slices a new list: its events, not the list, say whether the data changed.
+      key: [now, ...shown],
+      build: ({ eventJsonLd }) => ({
+        '@context': 'https://schema.org',
+        // One context for the whole graph: each node's own is redundant there.
+        '@graph': shown.filter(isDated).map((event) => {
+          const node = eventJsonLd(event, now);
+          delete node['@context'];
+          return node;
+        }),
+      }),
+    };
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -258,13 +267,6 @@ export class RaAgenda extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onPopState);
     clearTimeout(this.#searchTimer);
-    removeJsonLd(this);
-    this.#jsonLdFor = undefined;
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -313,7 +315,6 @@ export class RaAgenda extends LitElement {
         this.#focusId = undefined;
       }
     }
-    this.#writeJsonLd();
   }
 
   /** What the reader sees, from the feed's state, the attributes and the reader's filters (memoized). */
@@ -712,33 +713,6 @@ export class RaAgenda extends LitElement {
     const copied = await copyLink(event);
     this.copied = { id: event.id, fallback: copied ? undefined : eventLink(event) };
   };
-
-  #writeJsonLd(): void {
-    if (this.noJsonld || !this.#shown.length) {
-      if (this.#jsonLdFor) removeJsonLd(this);
-      this.#jsonLdFor = undefined;
-      return;
-    }
-    // Each render slices a new list: compare the events, so that re-renders of the same list (a card opened, a
-    // description loaded) neither rebuild the JSON-LD nor keep postponing it.
-    const written = this.#jsonLdFor;
-    if (written?.length === this.#shown.length && written.every((event, i) => event === this.#shown[i]))
-      return;
-    const shown = (this.#jsonLdFor = this.#shown);
-    upsertJsonLdLater(
-      this,
-      ({ eventJsonLd }) => ({
-        '@context': 'https://schema.org',
-        // One context for the whole graph: each node's own is redundant there.
-        '@graph': shown.filter(isDated).map((event) => {
-          const node = eventJsonLd(event);
-          delete node['@context'];
-          return node;
-        }),
-      }),
-      () => this.#jsonLdFor === shown,
-    );
-  }
 }
 
 function toggle(values: string[], value: string): string[] {

@@ -1,9 +1,9 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isDated, type AgendaEvent, type Feed } from '../../feed/model.js';
-import { resolveLocale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { removeJsonLd, upsertJsonLdLater } from '../../seo/jsonld-script.js';
+import { RaElement } from '../../internal/ra-element.js';
+import { JsonLdController } from '../../seo/jsonld-script.js';
 import {
   calendarLinks,
   copyLink,
@@ -87,7 +87,7 @@ const copiedFor = 4000;
  * @cssproperty --ra-shadow - Card shadow.
  * @cssproperty --ra-transition - Hover transitions (none with reduced motion).
  */
-export class RaEventCard extends LitElement {
+export class RaEventCard extends RaElement {
   static override styles = [
     ...eventCardStyles,
     css`
@@ -147,9 +147,6 @@ export class RaEventCard extends LitElement {
   /** The event itself, when the page already has it: no feed request then. */
   @property({ attribute: false }) event?: AgendaEvent;
 
-  /** The current time as an ISO date-time, for demos and tests (default: the real clock). */
-  @property() now?: string;
-
   /** `list` (default), `compact` (no image nor summary) or `grid` (image on top). */
   @property({ reflect: true }) layout: CardLayout = 'list';
 
@@ -162,9 +159,6 @@ export class RaEventCard extends LitElement {
   /** Leaves out the schema.org JSON-LD this element otherwise writes into its light DOM. */
   @property({ type: Boolean, attribute: 'no-jsonld' }) noJsonld = false;
 
-  /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   @state() private expanded = false;
   @state() private description?: unknown;
   @state() private copied = false;
@@ -175,23 +169,20 @@ export class RaEventCard extends LitElement {
   );
   private copiedTimer?: ReturnType<typeof setTimeout>;
   private reportedMissing = '';
-  private publishedJsonLd?: AgendaEvent;
-
-  // `lang` is the platform's own attribute: watch it so a change re-renders in the new language.
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
+  /** @internal */
+  protected readonly jsonLd = new JsonLdController(this, () => {
+    const event = this.currentEvent;
+    // Search engines want a start date: an event still to be dated publishes none.
+    if (this.noJsonld || !event || !isDated(event)) return undefined;
+    return {
+      key: [event, this.now],
+      build: ({ eventJsonLd }) => eventJsonLd(event, this.pinnedNow ?? new Date()),
+    };
+  });
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.copiedTimer);
-    removeJsonLd(this);
-    this.publishedJsonLd = undefined;
   }
 
   /** The event shown: the `.event` property, else the feed's event with `event-id`. */
@@ -214,18 +205,6 @@ export class RaEventCard extends LitElement {
 
   protected override updated(): void {
     const event = this.currentEvent;
-    // Search engines want a start date: an event still to be dated publishes none.
-    if (this.noJsonld || !event || !isDated(event)) {
-      if (this.publishedJsonLd) removeJsonLd(this);
-      this.publishedJsonLd = undefined;
-    } else if (event !== this.publishedJsonLd) {
-      this.publishedJsonLd = event;
-      upsertJsonLdLater(
-        this,
-        ({ eventJsonLd }) => eventJsonLd(event),
-        () => this.publishedJsonLd === event,
-      );
-    }
     const feed = this.feedController.feed;
     const missing = `${this.feed}#${this.eventId}`;
     if (!this.event && feed && !event && this.reportedMissing !== missing) {
@@ -237,7 +216,7 @@ export class RaEventCard extends LitElement {
   override render() {
     if (this.event) return this.renderCard(this.event);
     if (!this.feed || !this.eventId) return nothing;
-    const t = eventCardMessages[resolveLocale(this)];
+    const t = eventCardMessages[this.locale];
     const fromFeed = (feed: Feed) => {
       const event = this.findEvent(feed);
       return event
@@ -266,11 +245,10 @@ export class RaEventCard extends LitElement {
   }
 
   private renderCard(event: AgendaEvent) {
-    const locale = resolveLocale(this);
-    const now = this.now ? new Date(this.now) : new Date();
+    const locale = this.locale;
     return renderEventCard(event, {
       locale,
-      now: Number.isNaN(now.getTime()) ? new Date() : now,
+      now: this.pinnedNow ?? new Date(),
       layout: this.layout,
       headingLevel: [2, 3, 4].includes(this.headingLevel) ? this.headingLevel : 3,
       readerZone: this.readerZone,

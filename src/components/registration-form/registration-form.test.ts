@@ -1,139 +1,43 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { makeEvent, paris, sampleQuestions } from '../../../test/helpers/agenda-event.js';
-import type { AgendaEvent } from '../../feed/model.js';
+import { makeEvent, paris } from '../../../test/helpers/agenda-event.js';
+import {
+  blur,
+  control,
+  endpoint,
+  failure,
+  feedUrl,
+  filledAndSent,
+  fill,
+  form,
+  json,
+  next,
+  now,
+  outcome,
+  policy,
+  questions,
+  resetRig,
+  restoreFetch,
+  rig,
+  root,
+  submit,
+  submitButton,
+  submitted,
+  summary,
+  type,
+} from '../../../test/helpers/registration-form.js';
 import { clearFeedCache } from '../../feed/loader.js';
-import { IDEMPOTENCY_HEADER } from '../../registration/contract.js';
 import { openRegistrationDialog } from './open-dialog.js';
 import type { RaRegistrationForm } from './registration-form.js';
 import './define.js';
 
-const endpoint = 'https://api.reseau-alliances.org/inscriptions';
-const policy = 'https://www.reseau-alliances.org/confidentialite';
-const feedUrl = 'https://feeds.example.org/agenda.json';
-const NOW = paris('2020-09-15', '10:00').getTime();
-
-let clock = NOW;
-const now = () => clock;
-
-interface Sent {
-  url: string;
-  body: Record<string, unknown>;
-  key: string | null;
-}
-
-const realFetch = window.fetch;
-let sent: Sent[] = [];
-type Reply = Response | Error | Promise<Response>;
-let replies: Reply[] = [];
-let feedBody: unknown;
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-}
-
-const confirmed = () =>
-  json(201, { status: 'confirmed', registrationId: 'r-42', eventId: 'rencontre-dirigeants' });
-const failure = (code: string, extra: Record<string, unknown> = {}, status = 409) =>
-  json(status, { status: 'error', code, ...extra });
-
-/** Feed requests get `feedBody`; registrations get the next queued reply (a `confirmed` by default). */
-function stubFetch(): void {
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input instanceof Request ? input.url : input);
-    if (url.startsWith(feedUrl)) return json(200, feedBody);
-    const headers = new Headers(init?.headers);
-    sent.push({ url, body: JSON.parse(String(init?.body)), key: headers.get(IDEMPOTENCY_HEADER) });
-    const reply = replies.shift() ?? confirmed();
-    if (reply instanceof Error) throw reply;
-    return reply;
-  };
-}
-
-const questions = sampleQuestions;
-
-async function form(event: AgendaEvent = makeEvent(), lang?: string): Promise<RaRegistrationForm> {
-  return fixture<RaRegistrationForm>(
-    html`<ra-registration-form
-      .event=${event}
-      .clock=${now}
-      lang=${lang ?? 'fr'}
-      privacy-policy=${policy}
-    ></ra-registration-form>`,
-  );
-}
-
-const root = (el: RaRegistrationForm) => el.shadowRoot!;
-const control = <T extends Element = HTMLInputElement>(el: RaRegistrationForm, name: string) =>
-  root(el).querySelector<T & Element>(`[name="${name}"]`)!;
-const submitButton = (el: RaRegistrationForm) =>
-  root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!;
-const summary = (el: RaRegistrationForm) => root(el).querySelector<HTMLElement>('.error-summary');
-const outcome = (el: RaRegistrationForm) => root(el).querySelector<HTMLElement>('.outcome');
-
-/** The next `name` event, typed from the global event map. */
-function next<K extends keyof GlobalEventHandlersEventMap>(
-  el: HTMLElement,
-  name: K,
-): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) => el.addEventListener(name, resolve, { once: true }));
-}
-
-async function type(el: RaRegistrationForm, name: string, value: string): Promise<void> {
-  const input = control(el, name);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-async function blur(el: RaRegistrationForm, name: string): Promise<void> {
-  control(el, name).dispatchEvent(new FocusEvent('blur'));
-  await el.updateComplete;
-}
-
-async function fill(el: RaRegistrationForm): Promise<void> {
-  await type(el, 'firstName', 'Claire ');
-  await type(el, 'lastName', 'Martin');
-  await type(el, 'email', 'claire.martin@example.org');
-  await type(el, 'organisation', 'Etika Spirulina');
-  await type(el, 'jobTitle', 'Dirigeante');
-  control(el, 'consent').click();
-  await el.updateComplete;
-}
-
-/** Submits after the minimum fill time (the clock moves, nothing sleeps). */
-async function submit(el: RaRegistrationForm): Promise<void> {
-  clock += 5000;
-  submitButton(el).click();
-  await el.updateComplete;
-}
-
-async function submitted(el: RaRegistrationForm): Promise<HTMLElement> {
-  await submit(el);
-  await waitUntil(() => outcome(el), 'no outcome was shown');
-  return outcome(el)!;
-}
-
-async function filledAndSent(el: RaRegistrationForm, ...queued: Reply[]): Promise<HTMLElement> {
-  replies.push(...queued);
-  await fill(el);
-  return submitted(el);
-}
-
 describe('<ra-registration-form>', () => {
   beforeEach(() => {
-    clock = NOW;
-    sent = [];
-    replies = [];
-    sessionStorage.clear();
-    stubFetch();
+    resetRig();
   });
 
   afterEach(() => {
-    window.fetch = realFetch;
+    restoreFetch();
     fixtureCleanup();
     clearFeedCache();
     sessionStorage.clear();
@@ -244,7 +148,7 @@ describe('<ra-registration-form>', () => {
 
   describe('members-only events', () => {
     beforeEach(() => {
-      feedBody = {
+      rig.feedBody = {
         version: 1,
         privacyPolicyUrl: policy,
         events: [
@@ -341,7 +245,7 @@ describe('<ra-registration-form>', () => {
     it('sends nothing while there are problems', async () => {
       const el = await form();
       await submit(el);
-      expect(sent).to.have.length(0);
+      expect(rig.sent).to.have.length(0);
     });
 
     it('focuses the field a summary link names', async () => {
@@ -425,8 +329,8 @@ describe('<ra-registration-form>', () => {
     it('posts the answers as JSON to the event’s endpoint', async () => {
       const el = await form();
       await filledAndSent(el);
-      expect(sent[0]).to.deep.include({ url: endpoint });
-      expect(sent[0]!.body).to.deep.include({
+      expect(rig.sent[0]).to.deep.include({ url: endpoint });
+      expect(rig.sent[0]!.body).to.deep.include({
         eventId: 'rencontre-dirigeants',
         firstName: 'Claire ',
         email: 'claire.martin@example.org',
@@ -440,7 +344,7 @@ describe('<ra-registration-form>', () => {
     it('sends the time spent on the form', async () => {
       const el = await form();
       await filledAndSent(el);
-      expect(sent[0]!.body.elapsedMs).to.equal(5000);
+      expect(rig.sent[0]!.body.elapsedMs).to.equal(5000);
     });
 
     it('sends the answers to the extra questions', async () => {
@@ -451,25 +355,29 @@ describe('<ra-registration-form>', () => {
       await type(el, 'answers.diet', 'Végétarien');
       root(el).querySelector<HTMLInputElement>('input[name="answers.session"][value="Matin"]')!.click();
       await submitted(el);
-      expect(sent[0]!.body.answers).to.deep.equal({ diet: 'Végétarien', session: 'Matin', photos: false });
+      expect(rig.sent[0]!.body.answers).to.deep.equal({
+        diet: 'Végétarien',
+        session: 'Matin',
+        photos: false,
+      });
     });
 
     it('carries a UUID Idempotency-Key', async () => {
       const el = await form();
       await filledAndSent(el);
-      expect(sent[0]!.key).to.match(/^[0-9a-f-]{36}$/);
+      expect(rig.sent[0]!.key).to.match(/^[0-9a-f-]{36}$/);
     });
 
     it('posts to the action attribute when there is one', async () => {
       const el = await form();
       el.action = 'https://partner.example.org/register';
       await filledAndSent(el);
-      expect(sent[0]!.url).to.equal('https://partner.example.org/register');
+      expect(rig.sent[0]!.url).to.equal('https://partner.example.org/register');
     });
 
     it('disables the button and says "Envoi…" while sending', async () => {
       const el = await form();
-      replies.push(new Promise<Response>(() => undefined));
+      rig.replies.push(new Promise<Response>(() => undefined));
       await fill(el);
       await submit(el);
       expect([submitButton(el).disabled, submitButton(el).textContent?.trim()]).to.deep.equal([
@@ -481,11 +389,11 @@ describe('<ra-registration-form>', () => {
     it('sends one request on a double click', async () => {
       const el = await form();
       await fill(el);
-      clock += 5000;
+      rig.clock += 5000;
       submitButton(el).click();
       submitButton(el).click();
       await waitUntil(() => outcome(el));
-      expect(sent).to.have.length(1);
+      expect(rig.sent).to.have.length(1);
     });
 
     it('sends the honeypot as it is, for the server to judge', async () => {
@@ -493,18 +401,18 @@ describe('<ra-registration-form>', () => {
       await fill(el);
       control(el, 'website').value = 'http://spam.example';
       await submitted(el);
-      expect(sent[0]!.body.website).to.equal('http://spam.example');
+      expect(rig.sent[0]!.body.website).to.equal('http://spam.example');
     });
 
     it('fires ra-registration-submit with the idempotency key', async () => {
       const el = await form();
       await fill(el);
-      clock += 5000;
+      rig.clock += 5000;
       const fired = next(el, 'ra-registration-submit');
       submitButton(el).click();
       const event = await fired;
-      await waitUntil(() => sent.length === 1);
-      expect(event.idempotencyKey).to.equal(sent[0]!.key);
+      await waitUntil(() => rig.sent.length === 1);
+      expect(event.idempotencyKey).to.equal(rig.sent[0]!.key);
     });
   });
 
@@ -616,7 +524,7 @@ describe('<ra-registration-form>', () => {
 
     it('shows the server’s field errors on their fields', async () => {
       const el = await form();
-      replies.push(failure('invalid', { fieldErrors: { email: 'email' } }, 422));
+      rig.replies.push(failure('invalid', { fieldErrors: { email: 'email' } }, 422));
       await fill(el);
       await submit(el);
       await waitUntil(() => summary(el));
@@ -625,7 +533,7 @@ describe('<ra-registration-form>', () => {
 
     it('focuses the summary of the server’s field errors', async () => {
       const el = await form();
-      replies.push(failure('invalid', { fieldErrors: { email: 'email' } }, 422));
+      rig.replies.push(failure('invalid', { fieldErrors: { email: 'email' } }, 422));
       await fill(el);
       await submit(el);
       await waitUntil(() => summary(el) && root(el).activeElement === summary(el));
@@ -678,8 +586,8 @@ describe('<ra-registration-form>', () => {
       const el = await form();
       const message = await filledAndSent(el, new TypeError('Failed to fetch'));
       message.querySelector('button')!.click();
-      await waitUntil(() => sent.length === 2 && outcome(el)?.textContent?.includes('confirmée'));
-      expect(sent[1]!.key).to.equal(sent[0]!.key);
+      await waitUntil(() => rig.sent.length === 2 && outcome(el)?.textContent?.includes('confirmée'));
+      expect(rig.sent[1]!.key).to.equal(rig.sent[0]!.key);
     });
 
     it('uses a new key once the answers changed', async () => {
@@ -687,13 +595,13 @@ describe('<ra-registration-form>', () => {
       await filledAndSent(el, new TypeError('Failed to fetch'));
       await type(el, 'lastName', 'Martin-Durand');
       await submitted(el);
-      await waitUntil(() => sent.length === 2);
-      expect(sent[1]!.key).not.to.equal(sent[0]!.key);
+      await waitUntil(() => rig.sent.length === 2);
+      expect(rig.sent[1]!.key).not.to.equal(rig.sent[0]!.key);
     });
 
     it('fires ra-registration-error with the reason', async () => {
       const el = await form();
-      replies.push(new TypeError('Failed to fetch'));
+      rig.replies.push(new TypeError('Failed to fetch'));
       await fill(el);
       const fired = next(el, 'ra-registration-error');
       await submit(el);
@@ -732,7 +640,7 @@ describe('<ra-registration-form>', () => {
       first.remove();
       const again = await form();
       await submitted(again);
-      expect(sent[1]!.key).to.equal(sent[0]!.key);
+      expect(rig.sent[1]!.key).to.equal(rig.sent[0]!.key);
     });
 
     it('does not stop the form when storage throws', async () => {
@@ -743,7 +651,7 @@ describe('<ra-registration-form>', () => {
       try {
         const el = await form();
         await filledAndSent(el);
-        expect(sent).to.have.length(1);
+        expect(rig.sent).to.have.length(1);
       } finally {
         Storage.prototype.setItem = setItem;
       }
@@ -867,7 +775,7 @@ describe('<ra-registration-form>', () => {
 
   describe('loading from a feed', () => {
     beforeEach(() => {
-      feedBody = {
+      rig.feedBody = {
         version: 1,
         events: [
           {
