@@ -24,6 +24,8 @@ declare module 'autocannon' {
   function autocannon(options: {
     url: string;
     connections?: number;
+    /** Requests per second across all connections (0: as fast as possible). */
+    overallRate?: number;
     duration?: number;
     requests?: Request[];
   }): Promise<Result>;

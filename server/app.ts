@@ -1,34 +1,43 @@
 /**
  * The reference server as a Hono app: the feed, the registration API, the staff CSV export and (optionally) the
  * demo and the CDN bundle. `main.ts` serves it; tests call `app.request()` or serve it on port 0.
+ *
+ * Other routes live in their own modules and are registered here by one line each.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
 import type { Feed } from '../src/feed/model.js';
 import { IDEMPOTENCY_HEADER, MAX_BODY_BYTES, isIdempotencyKey } from '../src/registration/contract.js';
 import { cdnServing } from './cdn-serving.js';
 import { registrationsCsv } from './csv.js';
 import { withEndpoints } from './feed-source.js';
-import { errorOutcome, register, type Outcome } from './registrations.js';
-import { listRegistrations, type Db } from './storage.js';
+import { errorOutcome, register, tooDeepField, type Outcome } from './registrations.js';
+import type { RegistrationStore } from './storage.js';
+import { UnavailableError } from './unavailable.js';
 
 /** Where the feed comes from: the document as published, and the same document parsed into the domain model. */
 export interface FeedSource {
+  /** @throws UnavailableError when the feed cannot be read now (the app answers 503). */
   load(): Promise<{ document: unknown; feed: Feed }>;
 }
 
 export interface AppOptions {
-  db: Db;
+  store: RegistrationStore;
   feed: FeedSource;
   /**
    * Origins allowed to post registrations (browser CORS). `http://localhost:*` allows any port. The server's own
    * origin is always allowed.
    */
   allowedOrigins: string[];
-  /** Per client IP: at most `max` registration attempts per `windowMs`. */
+  /**
+   * Per client IP: at most `max` registration attempts per fixed `windowMs`. The counts live in the database, so
+   * every instance sharing it enforces one limit.
+   */
   rateLimit: { windowMs: number; max: number };
   /** Bearer token for the staff export; the export is off without one. */
   staffToken?: string;
@@ -43,10 +52,9 @@ export interface AppOptions {
 
 export const DEFAULT_ALLOWED_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'";
-
 type Env = { Bindings: { incoming?: IncomingMessage } };
+
+const REGISTRATIONS = '/api/events/:id/registrations';
 
 function originMatches(origin: string, pattern: string): boolean {
   if (!pattern.endsWith(':*')) return origin === pattern;
@@ -62,20 +70,20 @@ function send(c: Context, outcome: Outcome): Response {
   return c.json(outcome.body, outcome.statusCode as 200);
 }
 
-/** Fixed windows per key, in memory: enough for one server process. */
-function fixedWindowLimiter({ windowMs, max }: AppOptions['rateLimit']) {
-  const windows = new Map<string, { start: number; count: number }>();
-  return (key: string, now: number): number | undefined => {
-    let window = windows.get(key);
-    if (!window || now - window.start >= windowMs) {
-      // Forget finished windows now and then, so the map does not grow with every client ever seen.
-      if (windows.size > 10_000)
-        for (const [k, w] of windows) if (now - w.start >= windowMs) windows.delete(k);
-      window = { start: now, count: 0 };
-      windows.set(key, window);
+/**
+ * Fixed windows aligned on multiples of `windowMs`, counted in the store: instances sharing a database share the
+ * counts. Finished windows are forgotten once per window and process.
+ */
+function sharedLimiter(store: RegistrationStore, { windowMs, max }: AppOptions['rateLimit']) {
+  let swept = -1;
+  return async (client: string, now: number): Promise<number | undefined> => {
+    const windowStart = now - (now % windowMs);
+    if (windowStart !== swept) {
+      swept = windowStart;
+      await store.deleteRateWindowsBefore(windowStart);
     }
-    window.count += 1;
-    return window.count > max ? Math.ceil((window.start + windowMs - now) / 1000) : undefined;
+    const hits = await store.hit(client, windowStart);
+    return hits > max ? Math.ceil((windowStart + windowMs - now) / 1000) : undefined;
   };
 }
 
@@ -85,9 +93,9 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export function createApp(options: AppOptions): Hono<Env> {
-  const { db, feed, allowedOrigins, staffToken, trustProxy } = options;
+  const { store, feed, allowedOrigins, staffToken, trustProxy } = options;
   const now = options.now ?? (() => new Date());
-  const limited = fixedWindowLimiter(options.rateLimit);
+  const limited = sharedLimiter(store, options.rateLimit);
   const app = new Hono<Env>();
 
   const ownOrigin = (c: Context) => options.publicOrigin ?? new URL(c.req.url).origin;
@@ -98,62 +106,61 @@ export function createApp(options: AppOptions): Hono<Env> {
     c.env?.incoming?.socket.remoteAddress ||
     'unknown';
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', CSP);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      // Partners' pages load the feed and the CDN bundle from another origin, classic scripts included.
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  );
   app.use('*', cdnServing({ cdnPrefix: '/cdn/', feedPaths: ['/feed.json'] }));
 
   app.onError((error, c) => {
+    if (error instanceof UnavailableError) {
+      console.error(error.message);
+      return send(c, errorOutcome('unavailable', { retryAfter: error.retryAfter }));
+    }
     console.error(error);
     return send(c, errorOutcome('server-error'));
   });
   app.notFound((c) => c.json({ status: 'error', code: 'not-found' }, 404));
 
-  app.get('/feed.json', async (c) => {
+  // cdnServing gives the feed its ETag and `no-cache`: readers revalidate it cheaply.
+  app.get('/feed.json', cors({ origin: '*', exposeHeaders: ['ETag'] }), async (c) => {
     const { document } = await feed.load();
-    const body = JSON.stringify(withEndpoints(document, ownOrigin(c)));
-    const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
-    c.header('ETag', etag);
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Access-Control-Expose-Headers', 'ETag');
     c.header('Vary', 'Accept-Encoding');
-    const match = c.req.header('If-None-Match');
-    // Weak comparison, as RFC 9110 asks for If-None-Match.
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
-      return c.body(null, 304);
-    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return c.json(withEndpoints(document, ownOrigin(c)));
   });
 
-  // CORS for the registration API: answer only allowed origins, so browsers elsewhere never send the POST.
-  app.use('/api/events/:id/registrations', async (c, next) => {
-    const origin = c.req.header('Origin');
-    const allowed = origin !== undefined && isAllowedOrigin(c, origin);
-    if (c.req.method === 'OPTIONS') {
-      if (!allowed) return c.body(null, 403);
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Allow-Methods', 'POST, OPTIONS');
-      c.header('Access-Control-Allow-Headers', `${IDEMPOTENCY_HEADER}, Content-Type`);
-      c.header('Access-Control-Max-Age', '600');
-      c.header('Vary', 'Origin');
-      return c.body(null, 204);
-    }
-    // A browser on another site sends its origin: refuse it here too, not only by withholding CORS headers.
-    if (origin !== undefined && !allowed) return c.json({ status: 'error', code: 'origin-not-allowed' }, 403);
-    if (origin !== undefined) {
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed');
-    }
-    c.header('Vary', 'Origin');
-    await next();
-  });
+  // CORS for the registration API: only allowed origins get the headers, so browsers elsewhere never send the POST.
+  app.use(
+    REGISTRATIONS,
+    cors({
+      origin: (origin, c) => (isAllowedOrigin(c, origin) ? origin : null),
+      allowMethods: ['POST', 'OPTIONS'],
+      allowHeaders: [IDEMPOTENCY_HEADER, 'Content-Type'],
+      exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
 
   app.post(
-    '/api/events/:id/registrations',
+    REGISTRATIONS,
     async (c, next) => {
-      const retryAfter = limited(clientIp(c), now().getTime());
+      // A browser on another site sends its origin: refuse it here too, not only by withholding CORS headers.
+      const origin = c.req.header('Origin');
+      if (origin !== undefined && !isAllowedOrigin(c, origin))
+        return c.json({ status: 'error', code: 'origin-not-allowed' }, 403);
+      const retryAfter = await limited(clientIp(c), now().getTime());
       return retryAfter === undefined ? next() : send(c, errorOutcome('rate-limited', { retryAfter }));
     },
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => send(c, errorOutcome('too-large')) }),
@@ -169,11 +176,13 @@ export function createApp(options: AppOptions): Hono<Env> {
       }
       if (!body || typeof body !== 'object' || Array.isArray(body))
         return send(c, errorOutcome('bad-request'));
+      const deep = tooDeepField(body as Record<string, unknown>);
+      if (deep !== undefined) return send(c, errorOutcome('invalid', { fieldErrors: { [deep]: 'invalid' } }));
       const { feed: current } = await feed.load();
       return send(
         c,
-        register({
-          db,
+        await register({
+          store,
           feed: current,
           eventId: c.req.param('id'),
           idempotencyKey: key,
@@ -184,7 +193,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     },
   );
 
-  app.get('/api/events/:id/registrations.csv', (c) => {
+  app.get('/api/events/:id/registrations.csv', async (c) => {
     if (!staffToken) return c.json({ status: 'error', code: 'not-found' }, 404);
     const token = /^Bearer (.+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
     if (!token) {
@@ -198,7 +207,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       `attachment; filename="registrations-${eventId.replace(/[^a-z0-9-]/g, '')}.csv"`,
     );
     c.header('Cache-Control', 'no-store');
-    return c.body(registrationsCsv(listRegistrations(db, eventId)), 200, {
+    return c.body(registrationsCsv(await store.list(eventId)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
     });
   });

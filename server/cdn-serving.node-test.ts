@@ -8,8 +8,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createApp } from './app.js';
 import { ENTRY_FILE, IMMUTABLE, REVALIDATE } from './cdn-serving.js';
 import { fileFeedSource } from './feed-source.js';
-import { NOW } from './fixtures.js';
-import { openDatabase } from './storage.js';
+import { NOW, testStore } from './fixtures.js';
 
 /** The demo's feed: large enough to be compressed, as real feeds are. */
 const FEED_PATH = fileURLToPath(new URL('../demo/data/feed.json', import.meta.url));
@@ -21,7 +20,7 @@ const page = `<!doctype html><title>Demo</title><p>${'Agenda du réseau. '.repea
 let dir: string;
 let app: ReturnType<typeof createApp>;
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ra-cdn-serving-'));
   mkdirSync(join(dir, 'cdn', 'chunks'), { recursive: true });
   mkdirSync(join(dir, 'demo'));
@@ -30,7 +29,7 @@ before(() => {
   writeFileSync(join(dir, 'cdn', 'tiny.js'), 'export {};\n');
   writeFileSync(join(dir, 'demo', 'index.html'), page);
   app = createApp({
-    db: openDatabase(':memory:'),
+    store: await testStore(),
     feed: fileFeedSource(FEED_PATH),
     allowedOrigins: [],
     rateLimit: { windowMs: 60_000, max: 100 },

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { insertRegistration, listRegistrations, openDatabase, type RegistrationRow } from './storage.js';
+import { TEST_ENGINE, testDatabase } from './fixtures.js';
+import { openStore, type RegistrationRow, type RegistrationStore } from './storage.js';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ra-cli-'));
-const dbPath = join(dir, 'registrations.sqlite');
+let database = '';
 const feedPath = join(dir, 'feed.json');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,11 +41,12 @@ function row(
   eventId: string,
   email: string,
   createdAt = new Date().toISOString(),
-): RegistrationRow {
+): Omit<RegistrationRow, 'status' | 'position'> {
   return {
     id,
     event_id: eventId,
     email,
+    email_key: email,
     first_name: 'Camille',
     last_name: id === 'r1' ? '@SUM(A1:A9)' : 'Durand',
     organisation: 'Atelier Crétois',
@@ -52,35 +55,47 @@ function row(
     member_organisation: null,
     answers: '{}',
     newsletter: 0,
-    status: 'confirmed',
-    position: null,
     created_at: createdAt,
   };
 }
 
+/** Stores a registration as the server would (confirmed). */
+function seed(store: RegistrationStore, fields: Omit<RegistrationRow, 'status' | 'position'>) {
+  return store.admit({
+    idempotencyKey: randomUUID(),
+    requestHash: 'seed',
+    row: fields,
+    place: () => ({ status: 'confirmed', position: null }),
+    respond: () => ({ status_code: 201, body: '{}' }),
+  });
+}
+
 function cli(...args: string[]) {
+  const target =
+    TEST_ENGINE === 'postgres' ? { DATABASE_URL: database } : { DATABASE_URL: '', RA_DB: database };
   const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env: { ...process.env, RA_DB: dbPath, RA_FEED: feedPath },
+    env: { ...process.env, ...target, RA_FEED: feedPath },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-beforeEach(() => {
-  rmSync(dbPath, { force: true });
-  const db = openDatabase(dbPath);
-  insertRegistration(db, row('r1', 'futur', 'camille@example.org'));
-  insertRegistration(db, row('r2', 'passe', 'camille@example.org'));
-  insertRegistration(db, row('r3', 'futur', 'sam@example.org'));
-  insertRegistration(db, row('r4', 'disparu', 'old@example.org', '2001-01-01T00:00:00.000Z'));
-  insertRegistration(db, row('r5', 'disparu', 'new@example.org'));
-  db.close();
+beforeEach(async () => {
+  database = await testDatabase();
+  const store = await openStore(database);
+  await seed(store, row('r1', 'futur', 'camille@example.org'));
+  await seed(store, row('r2', 'passe', 'camille@example.org'));
+  await seed(store, row('r3', 'futur', 'sam@example.org'));
+  await seed(store, row('r4', 'disparu', 'old@example.org', '2001-01-01T00:00:00.000Z'));
+  await seed(store, row('r5', 'disparu', 'new@example.org'));
+  await store.close();
 });
 
-const remaining = () => {
-  const db = openDatabase(dbPath);
-  const ids = ['futur', 'passe', 'disparu'].flatMap((e) => listRegistrations(db, e).map((r) => r.id));
-  db.close();
+const remaining = async () => {
+  const store = await openStore(database);
+  const ids: string[] = [];
+  for (const event of ['futur', 'passe', 'disparu']) ids.push(...(await store.list(event)).map((r) => r.id));
+  await store.close();
   return ids.sort();
 };
 
@@ -105,23 +120,29 @@ describe('npm run registrations', () => {
     assert.match(cli('export', 'futur').stdout, /^\uFEFFregistration_id,/);
   });
 
-  it('erases one person’s registrations, whatever the case of the e-mail', () => {
+  it('erases one person’s registrations, whatever the case of the e-mail', async () => {
     const { status, stdout } = cli('erase', '--email', 'Camille@Example.org');
     assert.equal(status, 0);
     assert.match(stdout, /Erased 2 registration\(s\)/);
-    assert.deepEqual(remaining(), ['r3', 'r4', 'r5']);
+    assert.deepEqual(await remaining(), ['r3', 'r4', 'r5']);
   });
 
-  it('purges ended events and old registrations of unknown events', () => {
+  it('purges ended events and old registrations of unknown events', async () => {
     const { status, stdout } = cli('purge', '--retention-days', '30');
     assert.equal(status, 0);
     assert.match(stdout, /Purged 2 registration\(s\)/);
-    assert.deepEqual(remaining(), ['r1', 'r3', 'r5']);
+    assert.deepEqual(await remaining(), ['r1', 'r3', 'r5']);
   });
 
-  it('keeps everything within a long retention', () => {
+  it('keeps everything within a long retention', async () => {
     cli('purge', '--retention-days', '36500');
-    assert.deepEqual(remaining(), ['r1', 'r2', 'r3', 'r4', 'r5']);
+    assert.deepEqual(await remaining(), ['r1', 'r2', 'r3', 'r4', 'r5']);
+  });
+
+  it('reports an up-to-date schema on migrate', () => {
+    const { status, stdout } = cli('migrate');
+    assert.equal(status, 0);
+    assert.match(stdout, new RegExp(`The ${TEST_ENGINE} schema is up to date \\(version \\d+\\)\\.`));
   });
 
   it('exits 2 with the usage on an unknown command', () => {

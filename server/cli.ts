@@ -1,6 +1,7 @@
 /**
- * Staff commands on the registrations database (`RA_DB`):
+ * Staff commands on the registrations database (`DATABASE_URL` for PostgreSQL, else the SQLite file `RA_DB`):
  *
+ *   npm run registrations -- migrate
  *   npm run registrations -- list <event-id>
  *   npm run registrations -- export <event-id> [--out file.csv]
  *   npm run registrations -- erase --email <e-mail>
@@ -12,9 +13,10 @@ import { readConfig } from './config.js';
 import { registrationsCsv } from './csv.js';
 import { defaultFeedPath, fileFeedSource } from './feed-source.js';
 import { eraseByEmail, purge } from './registrations.js';
-import { listRegistrations, openDatabase } from './storage.js';
+import { openStore } from './storage.js';
 
 const USAGE = `Usage: npm run registrations -- <command>
+  migrate                                  bring the database's schema up to date (the server does it at start)
   list <event-id>                          the event's registrations, confirmed then waitlisted
   export <event-id> [--out file.csv]       the same as CSV (to standard output without --out)
   erase --email <e-mail>                   delete one person's registrations (GDPR erasure)
@@ -43,11 +45,21 @@ if (values.help) {
   process.exit(0);
 }
 
-const db = openDatabase();
+const store = await openStore(undefined, { migrate: command !== 'migrate' });
 switch (command) {
+  case 'migrate': {
+    const applied = await store.migrate();
+    const version = await store.schemaVersion();
+    console.log(
+      applied.length > 0
+        ? `Applied migration(s) ${applied.join(', ')}: the ${store.engine} schema is at version ${version}.`
+        : `The ${store.engine} schema is up to date (version ${version}).`,
+    );
+    break;
+  }
   case 'list': {
     if (!eventId) fail('list needs an event id.');
-    const rows = listRegistrations(db, eventId);
+    const rows = await store.list(eventId);
     for (const r of rows) {
       const place = r.status === 'confirmed' ? 'confirmed' : `waitlisted #${r.position}`;
       console.log(
@@ -62,7 +74,7 @@ switch (command) {
   }
   case 'export': {
     if (!eventId) fail('export needs an event id.');
-    const rows = listRegistrations(db, eventId);
+    const rows = await store.list(eventId);
     const csv = registrationsCsv(rows);
     if (values.out) {
       writeFileSync(values.out, csv);
@@ -72,7 +84,7 @@ switch (command) {
   }
   case 'erase': {
     if (!values.email) fail('erase needs --email.');
-    const count = eraseByEmail(db, values.email);
+    const count = await eraseByEmail(store, values.email);
     console.log(`Erased ${count} registration(s) of ${values.email}.`);
     break;
   }
@@ -81,11 +93,11 @@ switch (command) {
       values['retention-days'] === undefined ? readConfig().retentionDays : Number(values['retention-days']);
     if (!Number.isFinite(days) || days < 0) fail('--retention-days must be a number of days.');
     const { feed } = await fileFeedSource(values.feed ?? defaultFeedPath()).load();
-    const count = purge(db, feed, days, new Date());
+    const count = await purge(store, feed, days, new Date());
     console.log(`Purged ${count} registration(s) older than the ${days}-day retention.`);
     break;
   }
   default:
     fail(command ? `Unknown command "${command}".` : 'No command.');
 }
-db.close();
+await store.close();

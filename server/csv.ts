@@ -1,5 +1,6 @@
 /** Registrations as CSV for staff (RFC 4180, UTF-8 with a BOM so spreadsheets read the accents). */
-import type { RegistrationRow } from './storage.js';
+import { STORED_FIELDS } from '../src/registration/fields.js';
+import type { FieldColumns, RegistrationRow } from './storage.js';
 
 /**
  * Quotes a cell when needed, and defuses spreadsheet formulas: a cell that starts with = + - @ (or a tab or
@@ -11,20 +12,14 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const COLUMNS = [
+/** The server's columns, then one per stored fixed field (`fields.ts`), headed by its column name. */
+const COLUMNS: readonly (readonly [string, keyof RegistrationRow])[] = [
   ['registration_id', 'id'],
   ['status', 'status'],
   ['waitlist_position', 'position'],
   ['created_at', 'created_at'],
-  ['first_name', 'first_name'],
-  ['last_name', 'last_name'],
-  ['email', 'email'],
-  ['organisation', 'organisation'],
-  ['job_title', 'job_title'],
-  ['phone', 'phone'],
-  ['member_organisation', 'member_organisation'],
-  ['newsletter', 'newsletter'],
-] as const satisfies readonly (readonly [string, keyof RegistrationRow])[];
+  ...STORED_FIELDS.map((field) => [field.column, field.column as keyof FieldColumns] as const),
+];
 
 /** One row per registration; the answers to the event's questions as `answer:<question id>` columns. */
 export function registrationsCsv(rows: RegistrationRow[]): string {

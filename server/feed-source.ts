@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseFeed } from '../src/feed/parse.js';
 import { registrationEndpoint } from '../src/registration/contract.js';
 import type { FeedSource } from './app.js';
+import { UnavailableError } from './unavailable.js';
 
 /** Adds our registration endpoint to inline events that have none: how the sample feed gets its endpoints. */
 export function withEndpoints(document: unknown, origin: string): unknown {
@@ -31,20 +32,29 @@ export function defaultFeedPath(): string {
   );
 }
 
-/** Reads and parses the file once per change (size and modification time), not once per request. */
+/**
+ * Reads and parses the file once per change (size and modification time), not once per request. A missing or
+ * broken file throws `UnavailableError` (503 for clients) saying why in one line, and is tried again on the next
+ * request: the server keeps running and recovers as soon as the file is readable.
+ */
 export function fileFeedSource(path: string): FeedSource {
   let cached: { version: string; value: Awaited<ReturnType<FeedSource['load']>> } | undefined;
   return {
     async load() {
-      const { mtimeMs, size } = await stat(path);
-      const version = `${mtimeMs}:${size}`;
-      if (cached?.version !== version) {
-        const document: unknown = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
-        // The server never reads `endpoint`: filling it in lets the parser accept inline events published without one.
-        const feed = parseFeed(withEndpoints(document, 'http://localhost'), path);
-        cached = { version, value: { document, feed } };
+      try {
+        const { mtimeMs, size } = await stat(path);
+        const version = `${mtimeMs}:${size}`;
+        if (cached?.version !== version) {
+          const document: unknown = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+          // The server never reads `endpoint`: filling it in lets the parser accept inline events published without one.
+          const feed = parseFeed(withEndpoints(document, 'http://localhost'), path);
+          cached = { version, value: { document, feed } };
+        }
+        return cached.value;
+      } catch (error) {
+        const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : (error as Error).message;
+        throw new UnavailableError(`Feed ${path} unreadable: ${why}`, 10, { cause: error });
       }
-      return cached.value;
     },
   };
 }

@@ -1,9 +1,17 @@
-/** Test fixtures for the server: a small domain-model feed built in code, and a valid request body. */
+/**
+ * Test fixtures for the server: a small domain-model feed built in code, a valid request body, and fresh stores.
+ * With `DATABASE_URL=postgres://…` every store is a PostgreSQL schema of its own in that database, else SQLite:
+ * the same tests run against both engines.
+ */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
 import type { AgendaEvent, Feed, Member } from '../src/feed/model.js';
 import type { RegistrationRequest } from '../src/registration/contract.js';
 import { createApp, type AppOptions } from './app.js';
-import { openDatabase } from './storage.js';
+import { openStore, type StoreOptions } from './storage.js';
 
 /** The fixed clock of the tests. */
 export const NOW = new Date('2026-03-10T10:00:00Z');
@@ -112,12 +120,42 @@ export function validBody(
   };
 }
 
-/** An app over an in-memory database, the test feed and the fixed clock. */
-export function testApp(overrides: Partial<AppOptions> = {}) {
-  const db = openDatabase(':memory:');
+/** The engine the tests run against: `postgres` when `DATABASE_URL` names one. */
+export const TEST_ENGINE = /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? '') ? 'postgres' : 'sqlite';
+
+/**
+ * Where a fresh, empty database is: a new schema in `DATABASE_URL`'s PostgreSQL database (its URL sets the
+ * search_path), or a SQLite file in a new temporary folder (`memory: true` for `:memory:`).
+ */
+export async function testDatabase({ memory = false } = {}): Promise<string> {
+  const url = process.env.DATABASE_URL;
+  if (TEST_ENGINE === 'sqlite' || !url) {
+    return memory ? ':memory:' : join(mkdtempSync(join(tmpdir(), 'ra-db-')), 'registrations.sqlite');
+  }
+  const schema = `test_${randomUUID().replace(/-/g, '')}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await client.end();
+  }
+  const located = new URL(url);
+  located.searchParams.set('options', `-c search_path=${schema}`);
+  return located.href;
+}
+
+/** A fresh, migrated store on `testDatabase()`. */
+export async function testStore(options: StoreOptions = {}) {
+  return openStore(await testDatabase({ memory: true }), options);
+}
+
+/** An app over a fresh store, the test feed and the fixed clock. */
+export async function testApp(overrides: Partial<AppOptions> = {}) {
+  const store = overrides.store ?? (await testStore());
   const feed = testFeed();
   const app = createApp({
-    db,
+    store,
     feed: { load: async () => ({ document: { version: 1, events: [] }, feed }) },
     allowedOrigins: ['https://partenaire.example'],
     rateLimit: { windowMs: 60_000, max: 1000 },
@@ -125,7 +163,7 @@ export function testApp(overrides: Partial<AppOptions> = {}) {
     now: () => NOW,
     ...overrides,
   });
-  return { app, db, feed };
+  return { app, store, feed };
 }
 
 export function post(

@@ -6,14 +6,13 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { fileFeedSource } from './feed-source.js';
-import { NOW, post, testApp, validBody } from './fixtures.js';
-import { listRegistrations, openDatabase } from './storage.js';
+import { NOW, post, testApp, testStore, validBody } from './fixtures.js';
 
 const FEED_PATH = fileURLToPath(new URL('./test-feed.json', import.meta.url));
 
-function feedApp() {
+async function feedApp() {
   return createApp({
-    db: openDatabase(':memory:'),
+    store: await testStore(),
     feed: fileFeedSource(FEED_PATH),
     allowedOrigins: [],
     rateLimit: { windowMs: 60_000, max: 100 },
@@ -23,7 +22,7 @@ function feedApp() {
 
 describe('GET /feed.json', () => {
   it('fills in this server’s endpoint for inline events published without one', async () => {
-    const res = await feedApp().request('http://localhost:8787/feed.json');
+    const res = await (await feedApp()).request('http://localhost:8787/feed.json');
     const feed = await res.json();
     assert.deepEqual(
       feed.events.map((e: { registration: { endpoint?: string } }) => e.registration.endpoint),
@@ -36,13 +35,13 @@ describe('GET /feed.json', () => {
   });
 
   it('registers against the file feed, including events published without an endpoint', async () => {
-    const app = feedApp();
+    const app = await feedApp();
     const res = await post(app, 'atelier-inline', validBody('atelier-inline'));
     assert.equal(res.status, 201);
   });
 
   it('sends an ETag, caching rules and CORS for every origin', async () => {
-    const res = await feedApp().request('http://localhost:8787/feed.json');
+    const res = await (await feedApp()).request('http://localhost:8787/feed.json');
     assert.match(res.headers.get('ETag') ?? '', /^"[\w-]+"$/);
     // Revalidated on every use: a changed feed shows at once, an unchanged one costs a 304.
     assert.equal(res.headers.get('Cache-Control'), 'no-cache');
@@ -50,7 +49,7 @@ describe('GET /feed.json', () => {
   });
 
   it('answers 304 to a matching If-None-Match', async () => {
-    const app = feedApp();
+    const app = await feedApp();
     const etag = (await app.request('http://localhost:8787/feed.json')).headers.get('ETag')!;
     const res = await app.request('http://localhost:8787/feed.json', {
       headers: { 'If-None-Match': `W/${etag}` },
@@ -59,37 +58,45 @@ describe('GET /feed.json', () => {
     assert.equal(await res.text(), '');
   });
 
+  it('lets partners’ pages load it from another origin (Cross-Origin-Resource-Policy)', async () => {
+    const res = await (await feedApp()).request('http://localhost:8787/feed.json');
+    assert.deepEqual(
+      [res.headers.get('Cross-Origin-Resource-Policy'), res.headers.get('X-Content-Type-Options')],
+      ['cross-origin', 'nosniff'],
+    );
+  });
+
   it('sends the strict Content-Security-Policy', async () => {
-    const res = await feedApp().request('http://localhost:8787/feed.json');
+    const res = await (await feedApp()).request('http://localhost:8787/feed.json');
     assert.match(res.headers.get('Content-Security-Policy') ?? '', /script-src 'self'; style-src 'self';/);
   });
 });
 
 describe('GET /api/events/:id/registrations.csv', () => {
-  const csv = (app: ReturnType<typeof testApp>['app'], authorization?: string) =>
+  const csv = (app: Awaited<ReturnType<typeof testApp>>['app'], authorization?: string) =>
     app.request('http://localhost:8787/api/events/petit-dej/registrations.csv', {
       headers: authorization ? { Authorization: authorization } : {},
     });
 
   it('asks for a token: 401', async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     const res = await csv(app);
     assert.equal(res.status, 401);
     assert.equal(res.headers.get('WWW-Authenticate'), 'Bearer');
   });
 
   it('refuses a wrong token: 403', async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     assert.equal((await csv(app, 'Bearer nope')).status, 403);
   });
 
   it('is off when no staff token is configured', async () => {
-    const { app } = testApp({ staffToken: undefined });
+    const { app } = await testApp({ staffToken: undefined });
     assert.equal((await csv(app, 'Bearer staff-secret')).status, 404);
   });
 
   it('exports the registrations with quoting and defused formulas', async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     await post(
       app,
       'petit-dej',
@@ -112,7 +119,7 @@ describe('GET /api/events/:id/registrations.csv', () => {
 
 describe('concurrent registrations over HTTP', () => {
   it('confirms 3 and waitlists 7 of 10 simultaneous requests for 3 places', async () => {
-    const { app, db } = testApp();
+    const { app, store } = await testApp();
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
@@ -128,7 +135,7 @@ describe('concurrent registrations over HTTP', () => {
       );
       const count = (status: number) => answers.filter(([s]) => s === status).length;
       assert.deepEqual([count(201), count(202)], [3, 7]);
-      const rows = listRegistrations(db, 'small');
+      const rows = await store.list('small');
       assert.deepEqual(
         rows.map((r) => r.position),
         [null, null, null, 1, 2, 3, 4, 5, 6, 7],

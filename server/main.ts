@@ -1,6 +1,7 @@
 /**
  * `npm start`: the demo, the CDN bundle, the feed and the registration API on one origin
- * (http://127.0.0.1:8787 unless PORT / HOST say otherwise).
+ * (http://127.0.0.1:8787 unless PORT / HOST say otherwise). Registrations go to SQLite unless `DATABASE_URL`
+ * names a PostgreSQL database; the schema is migrated before the server listens.
  */
 import { serve } from '@hono/node-server';
 import { dirname, join, relative } from 'node:path';
@@ -9,16 +10,17 @@ import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { defaultFeedPath, fileFeedSource } from './feed-source.js';
 import { purge } from './registrations.js';
-import { openDatabase } from './storage.js';
+import { openStore } from './storage.js';
+import { UnavailableError } from './unavailable.js';
 
 const config = readConfig();
 const root = relative(process.cwd(), join(dirname(fileURLToPath(import.meta.url)), '..')) || '.';
 const feedPath = defaultFeedPath();
 const feed = fileFeedSource(feedPath);
-const db = openDatabase();
+const store = await openStore();
 
 const app = createApp({
-  db,
+  store,
   feed,
   allowedOrigins: config.allowedOrigins,
   rateLimit: config.rateLimit,
@@ -31,21 +33,35 @@ const app = createApp({
 
 // Retention runs here too, daily, so a forgotten cron does not keep personal data forever.
 async function purgeExpired() {
-  const deleted = purge(db, (await feed.load()).feed, config.retentionDays, config.now?.() ?? new Date());
+  const deleted = await purge(
+    store,
+    (await feed.load()).feed,
+    config.retentionDays,
+    config.now?.() ?? new Date(),
+  );
   if (deleted > 0)
     console.log(`Purged ${deleted} registration(s) past the ${config.retentionDays}-day retention.`);
 }
-await purgeExpired();
-setInterval(() => void purgeExpired().catch(console.error), 24 * 60 * 60 * 1000).unref();
+// A missing or broken feed does not stop the server: it says why once, and registration answers 503 until the
+// file is readable (the purge waits for the next day).
+await purgeExpired().catch((error: unknown) => {
+  if (!(error instanceof UnavailableError)) throw error;
+  console.error(`${error.message}; registrations answer 503 until it is readable.`);
+});
+setInterval(
+  () => void purgeExpired().catch((error: Error) => console.error(error.message)),
+  24 * 60 * 60 * 1000,
+).unref();
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ address, port }) => {
-  console.log(`Réseau Alliances server on http://${address}:${port}/ (feed: ${feedPath})`);
+  console.log(
+    `Réseau Alliances server on http://${address}:${port}/ (feed: ${feedPath}, registrations: ${store.engine})`,
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    db.close();
-    process.exit(0);
+    void store.close().finally(() => process.exit(0));
   });
 }

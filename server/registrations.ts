@@ -9,24 +9,20 @@ import { refusalCode, registrationAvailability } from '../src/domain/availabilit
 import {
   ERROR_HTTP_STATUS,
   MIN_FILL_MS,
+  emailKey,
   validateRegistration,
   type FieldErrorKey,
   type RegistrationErrorCode,
   type RegistrationRequest,
   type RegistrationResponse,
 } from '../src/registration/contract.js';
-import {
-  countByStatus,
-  deleteByEmail,
-  deleteByEvent,
-  deleteByEventCreatedBefore,
-  deleteIdempotencyKeysBefore,
-  findIdempotencyKey,
-  hasRegistration,
-  insertRegistration,
-  registeredEvents,
-  saveIdempotencyKey,
-  type Db,
+import { STORED_FIELDS, columnValue } from '../src/registration/fields.js';
+import type {
+  FieldColumns,
+  Placement,
+  RegistrationRow,
+  RegistrationStore,
+  StoredResponse,
 } from './storage.js';
 
 export interface Outcome {
@@ -90,6 +86,27 @@ function looksLikeBot(body: Record<string, unknown>): boolean {
   );
 }
 
+/** The deepest nesting a body may have: the body (1), `answers` (2), an answer (3), with room to spare. */
+export const MAX_JSON_DEPTH = 8;
+
+/**
+ * The top-level field under which a parsed body nests deeper than `MAX_JSON_DEPTH`, if any. It walks with its own
+ * stack, so a hostile body (6 000 nested arrays fit in 12 KB) overflows nothing here, and once it has passed, the
+ * recursive steps after it (fingerprint, validation, storage) have a bounded depth too.
+ */
+export function tooDeepField(body: Record<string, unknown>): string | undefined {
+  for (const [field, value] of Object.entries(body)) {
+    const stack: [unknown, number][] = [[value, 2]];
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      const [node, depth] = next;
+      if (!node || typeof node !== 'object') continue;
+      if (depth >= MAX_JSON_DEPTH) return field;
+      for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 /**
  * Fingerprint of a request for idempotency. `elapsedMs` is left out: it grows between a try and its retry.
  * Keys are sorted so that the same data written in another order is the same request.
@@ -111,19 +128,17 @@ export function requestHash(eventId: string, body: Record<string, unknown>): str
 }
 
 export interface RegisterInput {
-  db: Db;
+  store: RegistrationStore;
   feed: Feed;
   eventId: string;
   idempotencyKey: string;
-  /** The parsed JSON body, not yet validated. */
+  /** The parsed JSON body, not yet validated (its depth already bounded by `jsonTooDeep`). */
   body: Record<string, unknown>;
   now: Date;
 }
 
-/** Replays the stored answer for a key, or refuses a key reused for another request. */
-function replay(db: Db, key: string, hash: string): Outcome | undefined {
-  const stored = findIdempotencyKey(db, key);
-  if (!stored) return undefined;
+/** Replays a stored answer, or refuses a key reused for another request. */
+function replay(stored: StoredResponse, hash: string): Outcome {
   if (stored.request_hash !== hash) return errorOutcome('bad-request');
   return {
     statusCode: stored.status_code,
@@ -133,14 +148,41 @@ function replay(db: Db, key: string, hash: string): Outcome | undefined {
 }
 
 /**
+ * Confirmed while the availability decision says `open` (not `waiting-list`: the feed itself says no place is
+ * left; src/domain/availability.ts) and there is room, else on the waiting list behind those already waiting. The store takes this decision under
+ * the event's lock, with the counts it reads there.
+ */
+function placement(event: AgendaEvent, open: boolean) {
+  const capacity = event.maximumAttendeeCapacity;
+  return ({ confirmed, waitlisted }: { confirmed: number; waitlisted: number }): Placement =>
+    open && (capacity === undefined || confirmed < capacity)
+      ? { status: 'confirmed', position: null }
+      : { status: 'waitlisted', position: waitlisted + 1 };
+}
+
+function responseFor(row: RegistrationRow): Outcome {
+  const { id: registrationId, event_id: eventId } = row;
+  return row.position === null
+    ? { statusCode: 201, body: { status: 'confirmed', registrationId, eventId } }
+    : { statusCode: 202, body: { status: 'waitlisted', registrationId, eventId, position: row.position } };
+}
+
+/**
  * Decides on one registration. Only accepted registrations (201, 202) are stored with their idempotency key, in
  * the same transaction as the row; an error is not remembered, so a corrected retry with the same key is judged
  * afresh.
  */
-export function register({ db, feed, eventId, idempotencyKey, body, now }: RegisterInput): Outcome {
+export async function register({
+  store,
+  feed,
+  eventId,
+  idempotencyKey,
+  body,
+  now,
+}: RegisterInput): Promise<Outcome> {
   const hash = requestHash(eventId, body);
-  const earlier = replay(db, idempotencyKey, hash);
-  if (earlier) return earlier;
+  const earlier = await store.findResponse(idempotencyKey);
+  if (earlier) return replay(earlier, hash);
 
   // Looks accepted, stores nothing: a bot learns nothing from the answer.
   if (looksLikeBot(body)) {
@@ -170,54 +212,41 @@ export function register({ db, feed, eventId, idempotencyKey, body, now }: Regis
     }
   }
 
-  const email = request.email.toLowerCase();
-  const createdAt = now.toISOString();
-  // IMMEDIATE takes the write lock first: counting and inserting cannot interleave with another writer.
-  const decide = db.transaction((): Outcome => {
-    const raced = replay(db, idempotencyKey, hash);
-    if (raced) return raced;
-    if (hasRegistration(db, eventId, email)) return errorOutcome('already-registered');
-
-    const confirmedCount = countByStatus(db, eventId, 'confirmed');
-    const capacity = event.maximumAttendeeCapacity;
-    const hasRoom = availability.reason === 'open' && (capacity === undefined || confirmedCount < capacity);
-    const id = randomUUID();
-    const position = hasRoom ? null : countByStatus(db, eventId, 'waitlisted') + 1;
-    insertRegistration(db, {
-      id,
+  const result = await store.admit({
+    idempotencyKey,
+    requestHash: hash,
+    row: {
+      ...(Object.fromEntries(
+        STORED_FIELDS.map((field) => [field.column, columnValue(field, request)]),
+      ) as FieldColumns),
+      id: randomUUID(),
       event_id: eventId,
-      email,
-      first_name: request.firstName,
-      last_name: request.lastName,
-      organisation: request.organisation,
-      job_title: request.jobTitle,
-      phone: request.phone || null,
-      member_organisation: memberOrganisation ?? null,
+      email_key: emailKey(request.email),
       answers: JSON.stringify(checked.answers),
-      newsletter: request.newsletter ? 1 : 0,
-      status: hasRoom ? 'confirmed' : 'waitlisted',
-      position,
-      created_at: createdAt,
-    });
-    const outcome: Outcome =
-      position === null
-        ? { statusCode: 201, body: { status: 'confirmed', registrationId: id, eventId } }
-        : { statusCode: 202, body: { status: 'waitlisted', registrationId: id, eventId, position } };
-    saveIdempotencyKey(db, idempotencyKey, {
-      request_hash: hash,
-      status_code: outcome.statusCode,
-      body: JSON.stringify(outcome.body),
-      registration_id: id,
-      created_at: createdAt,
-    });
-    return outcome;
+      created_at: now.toISOString(),
+    },
+    place: placement(event, availability.reason === 'open'),
+    respond: (row) => {
+      const outcome = responseFor(row);
+      return { status_code: outcome.statusCode, body: JSON.stringify(outcome.body) };
+    },
   });
-  return decide.immediate();
+  switch (result.kind) {
+    case 'stored':
+      return {
+        statusCode: result.response.status_code,
+        body: JSON.parse(result.response.body) as RegistrationResponse,
+      };
+    case 'replayed':
+      return replay(result.response, hash);
+    case 'already-registered':
+      return errorOutcome('already-registered');
+  }
 }
 
-/** GDPR erasure: every registration of one person (by e-mail, case-insensitive). Returns how many. */
-export function eraseByEmail(db: Db, email: string): number {
-  return deleteByEmail(db, email.trim().toLowerCase());
+/** GDPR erasure: every registration of one person (by e-mail, as the contract compares them). Returns how many. */
+export function eraseByEmail(store: RegistrationStore, email: string): Promise<number> {
+  return store.deleteByEmailKey(emailKey(email));
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -226,16 +255,25 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Deletes registrations of events that ended more than `retentionDays` ago. Registrations of events the feed no
  * longer lists are deleted once older than `retentionDays` themselves. Returns how many rows went.
  */
-export function purge(db: Db, feed: Feed, retentionDays: number, now: Date): number {
-  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
+export async function purge(
+  store: RegistrationStore,
+  feed: Feed,
+  retentionDays: number,
+  now: Date,
+): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
   const events = new Map(feed.events.map((e) => [e.id, e]));
   let deleted = 0;
-  for (const { event_id } of registeredEvents(db)) {
+  for (const { event_id } of await store.registeredEvents()) {
     const event = events.get(event_id);
-    if (!event) deleted += deleteByEventCreatedBefore(db, event_id, cutoff.toISOString());
-    else if (!(event.schedule && !event.schedule.endDate) && event.end !== undefined && event.end < cutoff)
-      deleted += deleteByEvent(db, event_id);
+    if (!event) deleted += await store.deleteByEventCreatedBefore(event_id, cutoff);
+    else if (
+      !(event.schedule && !event.schedule.endDate) &&
+      event.end !== undefined &&
+      event.end.toISOString() < cutoff
+    )
+      deleted += await store.deleteByEvent(event_id);
   }
-  deleteIdempotencyKeysBefore(db, cutoff.toISOString());
+  await store.deleteIdempotencyKeysBefore(cutoff);
   return deleted;
 }

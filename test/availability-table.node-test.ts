@@ -14,7 +14,7 @@ describe('registration availability table, on the server', () => {
     it(`${row.name}: ${row.server.status} ${JSON.stringify(row.server.body)}`, async () => {
       const document = tableFeed(row);
       const feed = parseFeed(document, 'availability table', { warn: false });
-      const { app } = testApp({
+      const { app } = await testApp({
         feed: { load: async () => ({ document, feed }) },
         now: () => new Date(TABLE_NOW),
       });

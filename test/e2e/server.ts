@@ -12,6 +12,8 @@ import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 export interface RunningServer {
   origin: string;
   process: ChildProcess;
+  /** What the server has written to standard error so far (also passed on to the test's). */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,12 @@ export async function startServer(
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'ra-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', RA_DB: join(dir, 'registrations.sqlite'), ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+    process.stderr.write(chunk);
   });
   const origin = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -46,6 +53,7 @@ export async function startServer(
   return {
     origin,
     process: child,
+    stderr: () => errors,
     async stop() {
       // A process killed by a signal has no exit code, only a signal code: it has exited all the same.
       if (child.exitCode === null && child.signalCode === null) {
