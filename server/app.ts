@@ -11,6 +11,7 @@ import type { Feed } from '../src/feed/model.js';
 import { IDEMPOTENCY_HEADER, MAX_BODY_BYTES, isIdempotencyKey } from '../src/registration/contract.js';
 import { registrationsCsv } from './csv.js';
 import { withEndpoints } from './feed-source.js';
+import { memberPages } from './member-page.js';
 import { errorOutcome, register, type Outcome } from './registrations.js';
 import { listRegistrations, type Db } from './storage.js';
 
@@ -125,6 +126,8 @@ export function createApp(options: AppOptions): Hono<Env> {
       return c.body(null, 304);
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
+
+  app.route('/membres', memberPages(feed));
 
   // CORS for the registration API: answer only allowed origins, so browsers elsewhere never send the POST.
   app.use('/api/events/:id/registrations', async (c, next) => {
