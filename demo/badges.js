@@ -18,7 +18,6 @@ function update() {
     memberName: member.name,
     feed: feedUrl,
     scriptSrc: new URL('/cdn/ra-member-badge.js', location.href).href,
-    href: member.url ?? 'https://www.reseau-alliances.org/',
     variant: form.variant.value,
     size: form.size.value,
     theme: form.theme.value || undefined,

@@ -334,7 +334,6 @@ describe('badge snippet', () => {
     memberName: 'Plume <SAS>',
     feed: 'https://www.reseau-alliances.org/feed.json',
     scriptSrc: 'https://cdn.example.org/ra-member-badge.js',
-    href: 'https://www.reseau-alliances.org/',
     variant: 'compact',
   });
 
@@ -351,7 +350,7 @@ describe('badge snippet', () => {
     expect(snippet).to.contain('Plume &lt;SAS&gt;');
   });
 
-  it('shows visitors without JavaScript a plain link to the network', async () => {
+  it("shows visitors without JavaScript a plain link to the member's verification page", async () => {
     // An element that is never defined is what a visitor without JavaScript gets.
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     container.innerHTML = snippet
@@ -359,7 +358,7 @@ describe('badge snippet', () => {
       .replace(/<script.*<\/script>/, '');
     const link = container.querySelector('a')!;
     expect(link.textContent).to.contain('Adhérent Réseau Alliances');
-    expect(link.href).to.equal('https://www.reseau-alliances.org/');
+    expect(link.href).to.equal('https://www.reseau-alliances.org/membres/plume-sas');
     expect(link.getBoundingClientRect().height).to.be.greaterThan(0);
     await expect(container).to.be.accessible();
   });

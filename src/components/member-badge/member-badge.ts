@@ -191,7 +191,8 @@ export class RaMemberBadge extends LitElement {
     const key = `${verdict.refusal}|${this.member}|${this.feed}|${this.pageHost}`;
     if (this.warned === key) return;
     this.warned = key;
-    const shown = verdict.refusal === 'unverified' || verdict.refusal === 'expired' ? 'its plain link' : 'nothing';
+    const shown =
+      verdict.refusal === 'unverified' || verdict.refusal === 'expired' ? 'its plain link' : 'nothing';
     console.warn(
       `[ra-widgets] <ra-member-badge> shows ${shown} for "${this.member}" (${verdict.refusal}): ${verdict.detail}` +
         ` (feed ${this.feed}). Check the membership at ${verificationPage(this.member)}.`,
