@@ -75,6 +75,7 @@ export const SnippetBuilder: Story = {
       memberName: args.member,
       feed: 'https://www.reseau-alliances.org/feed.json',
       scriptSrc: 'https://cdn.example.org/ra-widgets/ra-member-badge.js',
+      href: verificationPage(args.member),
       variant: args.variant,
       size: args.size,
       theme: args.theme,

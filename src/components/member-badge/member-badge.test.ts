@@ -334,6 +334,7 @@ describe('badge snippet', () => {
     memberName: 'Plume <SAS>',
     feed: 'https://www.reseau-alliances.org/feed.json',
     scriptSrc: 'https://cdn.example.org/ra-member-badge.js',
+    href: 'https://www.reseau-alliances.org/membres/plume-sas',
     variant: 'compact',
   });
 

@@ -1,13 +1,11 @@
-import { verificationPage } from '../../feed/network.js';
-
 /** What a member pastes on its site: the script, and the badge holding a plain link that works without JavaScript. */
 export interface BadgeSnippetOptions {
   member: string;
   memberName: string;
   feed: string;
   scriptSrc: string;
-  /** The fallback link's target; default: the member's verification page on the network's site. */
-  href?: string;
+  /** The fallback link's target: the member's verification page on the network's site (`verificationPage`). */
+  href: string;
   variant?: 'full' | 'compact' | 'icon';
   size?: 'small' | 'medium' | 'large';
   theme?: 'light' | 'dark';
@@ -42,7 +40,7 @@ export function badgeSnippet(options: BadgeSnippetOptions): string {
   return [
     `<script type="module" src="${escapeHtml(options.scriptSrc)}"></script>`,
     `<ra-member-badge${attributes}>`,
-    `  <a href="${escapeHtml(options.href ?? verificationPage(options.member))}">${text} : ${escapeHtml(options.memberName)}</a>`,
+    `  <a href="${escapeHtml(options.href)}">${text} : ${escapeHtml(options.memberName)}</a>`,
     `</ra-member-badge>`,
   ].join('\n');
 }
