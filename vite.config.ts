@@ -16,7 +16,9 @@ function sourceModules(dir: string): string[] {
 const { RA_NETWORK_ORIGIN: networkOrigin, RA_MEMBERS_PUBLIC_KEYS: membersKeys } = process.env;
 const define = {
   ...(networkOrigin && { __RA_NETWORK_ORIGIN__: JSON.stringify(networkOrigin) }),
-  ...(membersKeys && { __RA_MEMBERS_KEYS__: JSON.stringify(membersKeys.split(',').map((key) => key.trim())) }),
+  ...(membersKeys && {
+    __RA_MEMBERS_KEYS__: JSON.stringify(membersKeys.split(',').map((key) => key.trim())),
+  }),
 };
 
 const runtimeDependencies = /^(lit|@lit\/|@lit-labs\/|date-fns|@date-fns\/|valibot|dompurify)/;

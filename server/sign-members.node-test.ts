@@ -7,20 +7,13 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { importSigningKey, signMembers } from '../src/feed/members-signature.js';
 import { DEVELOPMENT_MEMBERS_KEY } from '../src/feed/network.js';
+import { ETIKA } from '../test/helpers/signed-members.js';
 
 const DEV_KEY_FILE = 'test/fixtures/members-dev-key.pem';
 const dir = mkdtempSync(join(tmpdir(), 'ra-sign-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const members = [
-  {
-    id: 'etika-spirulina',
-    name: 'Etika Spirulina',
-    status: 'active',
-    memberSince: '2020',
-    domains: ['etika.example'],
-  },
-];
+const members = [ETIKA];
 const feedText = `{\n  "version": 1,\n  "events": [],\n  "members": ${JSON.stringify(members)}\n}\n`;
 
 function file(name: string, text: string): string {

@@ -1,19 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { CURRENT, signedFeed } from '../../test/helpers/signed-members.js';
+import { CURRENT, ETIKA, signedFeed } from '../../test/helpers/signed-members.js';
 import { canonicalJson, importSigningKey, publicKeyOf, verifyMembers } from './members-signature.js';
 import { DEVELOPMENT_MEMBERS_KEY } from './network.js';
 
 const keys = [DEVELOPMENT_MEMBERS_KEY];
-const members = [
-  {
-    id: 'etika-spirulina',
-    name: 'Etika Spirulina',
-    status: 'active',
-    memberSince: '2020',
-    domains: ['etika.example'],
-  },
-  { id: 'plume-sas', name: 'Plume SAS', status: 'active', memberSince: '2020' },
-];
+const members = [ETIKA, { id: 'plume-sas', name: 'Plume SAS', status: 'active', memberSince: '2020' }];
 
 /** The published text of a signed feed, as a forger would edit it, read back. */
 function edited(feed: Record<string, unknown>, edit: (text: string) => string): Record<string, unknown> {

@@ -19,6 +19,15 @@ export const EXPIRED = {
   expires: new Date('2026-10-06T00:00:00Z'),
 };
 
+/** An active member with a declared domain, as the network publishes it. */
+export const ETIKA = {
+  id: 'etika-spirulina',
+  name: 'Etika Spirulina',
+  status: 'active',
+  memberSince: '2020',
+  domains: ['etika.example'],
+};
+
 let devKey: Promise<CryptoKey> | undefined;
 
 /** The development signing key, read from the fixture the test runner serves. */
