@@ -11,7 +11,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, ConsoleMessage, Page } from 'playwright';
 import { importSigningKey, signMembers } from '../../src/feed/members-signature.js';
-import { ensureCdnBuild, launchChromium } from './server.js';
+import { ensureCdnBuild, launchChromium, startServer } from './server.js';
 
 const types: Record<string, string> = {
   '.js': 'text/javascript',
@@ -85,41 +85,41 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+before(async () => {
+  ensureCdnBuild();
+  const root = 'dist/cdn';
+  cdn = await serve((path) => {
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root) || !extname(file)) return undefined;
+    try {
+      return { body: readFileSync(file), type: types[extname(file)] ?? 'application/octet-stream' };
+    } catch {
+      return undefined;
+    }
+  });
+  const key = await importSigningKey(readFileSync('test/fixtures/members-dev-key.pem', 'utf8'));
+  const signedAt = new Date();
+  const expires = new Date(signedAt.getTime() + 86_400_000);
+  const membersSignature = await signMembers(members, key, { signedAt, expires });
+  genuineFeed = JSON.stringify({ version: 1, events: [], members, membersSignature });
+  const files: Record<string, { body: string; type: string }> = {
+    '/fake.json': { body: fakeFeed, type: types['.json']! },
+    '/membres.json': { body: genuineFeed, type: types['.json']! },
+    '/altered.json': { body: genuineFeed.replace('"2020"', '"2012"'), type: types['.json']! },
+    '/fake.html': { body: badgePage('pas-adherent', '/fake.json'), type: types['.html']! },
+    '/genuine.html': { body: badgePage('etika-spirulina', '/membres.json'), type: types['.html']! },
+    '/altered.html': { body: badgePage('etika-spirulina', '/altered.json'), type: types['.html']! },
+  };
+  site = await serve((path) => files[path]);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const { server } of [cdn, site]) if (server) await new Promise((resolve) => server.close(resolve));
+});
+
 describe('the member badge with the bundle from another origin', () => {
-  before(async () => {
-    ensureCdnBuild();
-    const root = 'dist/cdn';
-    cdn = await serve((path) => {
-      const file = normalize(join(root, path));
-      if (!file.startsWith(root) || !extname(file)) return undefined;
-      try {
-        return { body: readFileSync(file), type: types[extname(file)] ?? 'application/octet-stream' };
-      } catch {
-        return undefined;
-      }
-    });
-    const key = await importSigningKey(readFileSync('test/fixtures/members-dev-key.pem', 'utf8'));
-    const signedAt = new Date();
-    const expires = new Date(signedAt.getTime() + 86_400_000);
-    const membersSignature = await signMembers(members, key, { signedAt, expires });
-    genuineFeed = JSON.stringify({ version: 1, events: [], members, membersSignature });
-    const files: Record<string, { body: string; type: string }> = {
-      '/fake.json': { body: fakeFeed, type: types['.json']! },
-      '/membres.json': { body: genuineFeed, type: types['.json']! },
-      '/altered.json': { body: genuineFeed.replace('"2020"', '"2012"'), type: types['.json']! },
-      '/fake.html': { body: badgePage('pas-adherent', '/fake.json'), type: types['.html']! },
-      '/genuine.html': { body: badgePage('etika-spirulina', '/membres.json'), type: types['.html']! },
-      '/altered.html': { body: badgePage('etika-spirulina', '/altered.json'), type: types['.html']! },
-    };
-    site = await serve((path) => files[path]);
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    for (const { server } of [cdn, site]) if (server) await new Promise((resolve) => server.close(resolve));
-  });
-
   it('shows only the plain link for the fake feed of issue 16, and says why in the console', async () => {
     const { page, problems, warnings } = await open('/fake.html');
     const badge = page.locator('ra-member-badge');
@@ -150,5 +150,28 @@ describe('the member badge with the bundle from another origin', () => {
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+});
+
+describe("the verification page on the network's site", () => {
+  it('says who is an active member and since when, accessibly and without JavaScript', async () => {
+    const server = await startServer({ RA_NOW: '2020-03-16T09:00:00+01:00' });
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    try {
+      const response = await page.goto(`${server.origin}/membres/etika-spirulina`);
+      assert.equal(response?.status(), 200);
+      assert.match(
+        await page.locator('.verdict').innerText(),
+        /Etika Spirulina est adhérent actif de Réseau Alliances depuis 2020/,
+      );
+      await page.close();
+      // axe is injected as an inline script, which the server's strict CSP (rightly) refuses.
+      const withAxe = await browser.newPage({ bypassCSP: true });
+      await withAxe.goto(`${server.origin}/membres/etika-spirulina`);
+      assert.deepEqual(await axeViolations(withAxe), []);
+      await withAxe.close();
+    } finally {
+      await server.stop();
+    }
   });
 });
