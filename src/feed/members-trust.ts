@@ -19,9 +19,9 @@ export interface BadgeMember {
   domains: string[];
 }
 
+/** The member to show, or why not (`detail`: one sentence for the site owner's console). */
 export type BadgeVerdict =
-  | { member: BadgeMember; refusal?: undefined }
-  | { refusal: BadgeRefusal; detail: string; member?: BadgeMember };
+  { member: BadgeMember; refusal?: undefined } | { refusal: BadgeRefusal; detail: string };
 
 /** The page the badge is on. */
 export interface BadgePage {
@@ -74,13 +74,13 @@ export function badgeVerdict(proof: MembersProof, id: string, page: BadgePage): 
   const found = signedMember(proof.members, id);
   if (!found) return { refusal: 'unknown', detail: `no member "${id}" in the network's members list` };
   const { member, active } = found;
-  if (!active) return { refusal: 'lapsed', detail: `the membership of "${id}" is not active`, member };
+  if (!active) return { refusal: 'lapsed', detail: `the membership of "${id}" is not active` };
   if (member.domains.length === 0) {
-    return { refusal: 'no-domains', detail: `"${id}" has declared no domain for its badge`, member };
+    return { refusal: 'no-domains', detail: `"${id}" has declared no domain for its badge` };
   }
   if (!isAllowedHost(page.host, member.domains, page.development)) {
     const detail = `this page's host "${page.host}" is not one of the member's domains (${member.domains.join(', ')})`;
-    return { refusal: 'domain', detail, member };
+    return { refusal: 'domain', detail };
   }
   return { member };
 }

@@ -187,7 +187,7 @@ export class RaMemberBadge extends LitElement {
   }
 
   /** Says once, in the console, why the badge is not shown: for the site's owner, never to visitors. */
-  private warn(verdict: BadgeVerdict & { refusal: string }): void {
+  private warn(verdict: Extract<BadgeVerdict, { detail: string }>): void {
     const key = `${verdict.refusal}|${this.member}|${this.feed}|${this.pageHost}`;
     if (this.warned === key) return;
     this.warned = key;
