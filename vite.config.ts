@@ -12,6 +12,15 @@ function sourceModules(dir: string): string[] {
   });
 }
 
+/** The network the member badge trusts (src/feed/network.ts): unset, a development build trusting the dev key. */
+const { RA_NETWORK_ORIGIN: networkOrigin, RA_MEMBERS_PUBLIC_KEYS: membersKeys } = process.env;
+const define = {
+  ...(networkOrigin && { __RA_NETWORK_ORIGIN__: JSON.stringify(networkOrigin) }),
+  ...(membersKeys && {
+    __RA_MEMBERS_KEYS__: JSON.stringify(membersKeys.split(',').map((key) => key.trim())),
+  }),
+};
+
 const runtimeDependencies = /^(lit|@lit\/|@lit-labs\/|date-fns|@date-fns\/|valibot|dompurify)/;
 
 export default defineConfig(({ mode }) => {
@@ -21,6 +30,7 @@ export default defineConfig(({ mode }) => {
       sourceModules('src').map((path) => [relative('src', path).replace(/\.ts$/, ''), path]),
     );
     return {
+      define,
       build: {
         outDir: 'dist/npm',
         emptyOutDir: true,
@@ -38,6 +48,7 @@ export default defineConfig(({ mode }) => {
   return {
     // The CSS inside Lit's css`` templates is plain text to the minifier: squeeze it ourselves.
     plugins: [minifyLitCssPlugin()],
+    define,
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,

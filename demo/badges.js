@@ -19,7 +19,8 @@ function update() {
     memberName: member.name,
     feed: feedUrl,
     scriptSrc: new URL('/cdn/ra-member-badge.js', location.href).href,
-    href: member.url ?? 'https://www.reseau-alliances.org/',
+    // The verification page: the network's site in production, this demo server's own here.
+    href: new URL(`/membres/${member.id}`, location.href).href,
     variant: form.variant.value,
     size: form.size.value,
     theme: form.theme.value || undefined,

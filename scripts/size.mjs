@@ -18,9 +18,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 /** Budgets in bytes of gzip, from issue 6. */
 export const budgets = { agenda: 25_000, badge: 12_000, total: 50_000 };
 
-/** No growth: the weights measured when the ceilings were set (38.59, 16.30 and 74.95 KB), plus 2%. Lower them as the
+/** No growth: the weights measured when the ceilings were set (38.59, 13.40 and 74.95 KB), plus 2%. Lower them as the
  * weight goes down. */
-export const ceilings = { agenda: 39_400, badge: 16_650, total: 76_500 };
+export const ceilings = { agenda: 39_400, badge: 13_700, total: 76_500 };
 
 /** Sizes of one buffer: minified as served, gzip -9 and brotli at its best quality. */
 export function compressedSizes(buffer) {

@@ -19,6 +19,7 @@ import { withEndpoints } from './feed-source.js';
 import { errorOutcome, register, tooDeepField, type Outcome } from './registrations.js';
 import type { RegistrationStore } from './storage.js';
 import { UnavailableError } from './unavailable.js';
+import { memberPages } from './member-page.js';
 
 /** Where the feed comes from: the document as published, and the same document parsed into the domain model. */
 export interface FeedSource {
@@ -140,6 +141,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     c.header('Vary', 'Accept-Encoding');
     return c.json(withEndpoints(document, ownOrigin(c)));
   });
+
+  app.route('/membres', memberPages(feed));
 
   // CORS for the registration API: only allowed origins get the headers, so browsers elsewhere never send the POST.
   app.use(

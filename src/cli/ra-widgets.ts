@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FeedIssue } from '../feed/model.js';
 import { FeedError, parseFeedText } from '../feed/parse.js';
+import { checkMembersSignature } from './members-signature-check.js';
 
 const USAGE = `Usage: ra-widgets validate-feed <file-or-url> [--json]
 
@@ -29,6 +30,8 @@ interface Report {
   events: number;
   members: number;
   problems: FeedIssue[];
+  /** What the members signature is worth (docs/member-badges.md), when the feed has members. */
+  membersSignature?: string;
   /** Set when the document as a whole could not be read. */
   error?: { reason: string; message: string };
 }
@@ -55,12 +58,15 @@ async function validate(source: string): Promise<Report> {
   try {
     const { text, contentType } = await readSource(source);
     const feed = parseFeedText(text, source, contentType, { warn: false });
+    const signature = await checkMembersSignature(text, source);
+    const problems = [...feed.issues, ...(signature?.problems ?? [])];
     return {
       source,
-      ok: feed.issues.length === 0,
+      ok: problems.length === 0,
       events: feed.events.length,
       members: feed.members.length,
-      problems: feed.issues,
+      problems,
+      ...(signature && { membersSignature: signature.note }),
     };
   } catch (error) {
     const reason = error instanceof FeedError ? error.reason : 'unreadable';
@@ -84,6 +90,7 @@ function printText(report: Report): void {
     const id = problem.id ? ` (${problem.id})` : '';
     console.log(`✗ ${problem.path}${id}: ${problem.message}`);
   }
+  if (report.membersSignature) console.log(`· ${report.membersSignature}`);
   const summary = `${plural(report.events, 'event')}, ${plural(report.members, 'member')}, ${plural(report.problems.length, 'problem')}`;
   console.log(`${report.ok ? '✓' : '✗'} ${report.source}: ${summary}`);
 }

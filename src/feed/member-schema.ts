@@ -10,7 +10,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const HTTP_URL = /^https?:\/\/[^\s\u0000-\u001F\u007F/?#]+(?:[/?#][^\s\u0000-\u001F\u007F]*)?$/;
 const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
-const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const HOST_NAME =
+  /^(?:localhost|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)$/;
 
 /** `true` when `date` (`YYYY-MM-DD…`) names a day that exists: the regex lets 2021-02-30 through. */
 export function isCalendarDate(value: string): boolean {

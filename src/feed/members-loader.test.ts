@@ -1,20 +1,16 @@
-import { expect, waitUntil } from '@open-wc/testing';
-import { feedDocument, feedMember } from '../../test/helpers/feed.js';
+import { expect } from '@open-wc/testing';
+import { CURRENT, signedFeed } from '../../test/helpers/signed-members.js';
+import { feedMember } from '../../test/helpers/feed.js';
 import { FeedError } from './document.js';
 import { clearFeedCache, loadFeed } from './loader.js';
-import { loadMembers, onMembersUpdate, readCachedMembers } from './members-loader.js';
-import type { Member } from './model.js';
+import { loadMembersProof, onMembersProofUpdate, readCachedMembersProof } from './members-loader.js';
+import type { MembersProof } from './members-signature.js';
 
 const feedUrl = new URL('/feeds/members.json', document.baseURI).href;
 const storageKey = `ra-feed:v1:${feedUrl}`;
 
-function feedText(...ids: string[]): string {
-  return JSON.stringify(
-    feedDocument(
-      [],
-      ids.map((id) => feedMember({ id })),
-    ),
-  );
+async function signedText(...ids: string[]): Promise<string> {
+  return JSON.stringify(await signedFeed(ids.map((id) => feedMember({ id }))));
 }
 
 const realFetch = window.fetch;
@@ -28,7 +24,8 @@ function serve(...texts: string[]): void {
   };
 }
 
-const ids = (members: Member[] | undefined) => members?.map((member) => member.id);
+const ids = (proof: MembersProof | undefined) =>
+  proof?.status === 'signed' ? proof.members.map((member) => (member as { id: string }).id) : proof?.status;
 
 beforeEach(() => {
   clearFeedCache();
@@ -40,63 +37,49 @@ afterEach(() => {
   clearFeedCache();
 });
 
-describe('loadMembers', () => {
-  it("loads the feed's members", async () => {
-    serve(feedText('plume-sas', 'etika-spirulina'));
-    expect(ids(await loadMembers(feedUrl))).to.deep.equal(['plume-sas', 'etika-spirulina']);
+describe('loadMembersProof', () => {
+  it("proves the feed's members signed with the build's key", async () => {
+    serve(await signedText('plume-sas', 'etika-spirulina'));
+    const proof = await loadMembersProof(feedUrl);
+    expect(ids(proof)).to.deep.equal(['plume-sas', 'etika-spirulina']);
+    expect(proof.status === 'signed' && proof.expires).to.equal(CURRENT.expires.getTime());
   });
 
   it('shares one request with the whole feed on the same URL', async () => {
-    serve(feedText('plume-sas'));
-    const [feed, members] = await Promise.all([loadFeed(feedUrl), loadMembers(feedUrl)]);
+    serve(await signedText('plume-sas'));
+    const [feed, proof] = await Promise.all([loadFeed(feedUrl), loadMembersProof(feedUrl)]);
     expect(requests).to.equal(1);
-    expect(members).to.deep.equal(feed.members);
+    expect(ids(proof)).to.deep.equal(feed.members.map((member) => member.id));
   });
 
-  it('stores the feed in the same place as loadFeed', async () => {
-    serve(feedText('plume-sas'));
-    await loadMembers(feedUrl);
-    // Stored in idle time, after the first screen.
-    await waitUntil(() => localStorage.getItem(storageKey) !== null);
-    const stored = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as { text: string };
-    expect(stored.text).to.equal(feedText('plume-sas'));
+  it('says an unsigned feed proves nothing', async () => {
+    serve(JSON.stringify({ version: 1, events: [], members: [feedMember()] }));
+    expect((await loadMembersProof(feedUrl)).status).to.equal('unsigned');
   });
 
   it('fails with a FeedError for a document that is not a feed', async () => {
     serve('{"version":2,"events":[]}');
-    const error = await loadMembers(feedUrl).catch((caught: unknown) => caught);
+    const error = await loadMembersProof(feedUrl).catch((caught: unknown) => caught);
     expect(error).to.be.instanceOf(FeedError);
     expect((error as FeedError).reason).to.equal('version');
   });
-
-  it('gives no members for a schema.org JSON-LD feed', async () => {
-    serve(
-      JSON.stringify({
-        '@context': 'https://schema.org',
-        '@type': 'Event',
-        name: 'Forum',
-        startDate: '2020-10-13',
-      }),
-    );
-    expect(await loadMembers(feedUrl)).to.deep.equal([]);
-  });
 });
 
-describe('readCachedMembers', () => {
-  it("reads the members of a copy stored by loadFeed's earlier visit, without a request", () => {
-    localStorage.setItem(storageKey, JSON.stringify({ text: feedText('plume-sas'), fetchedAt: 0 }));
-    serve(feedText('never'));
-    expect(ids(readCachedMembers(feedUrl))).to.deep.equal(['plume-sas']);
+describe('readCachedMembersProof', () => {
+  it("checks the copy stored by loadFeed's earlier visit, without a request", async () => {
+    localStorage.setItem(storageKey, JSON.stringify({ text: await signedText('plume-sas'), fetchedAt: 0 }));
+    serve(await signedText('never'));
+    expect(ids(await readCachedMembersProof(feedUrl))).to.deep.equal(['plume-sas']);
     expect(requests).to.equal(0);
   });
 });
 
-describe('onMembersUpdate', () => {
-  it('gives the members of a newer feed', async () => {
-    localStorage.setItem(storageKey, JSON.stringify({ text: feedText('plume-sas'), fetchedAt: 0 }));
-    serve(feedText('plume-sas', 'etika-spirulina'));
-    const updated = new Promise<Member[]>((resolve) => onMembersUpdate(feedUrl, resolve));
-    expect(ids(await loadMembers(feedUrl))).to.deep.equal(['plume-sas']);
-    expect(ids(await updated)).to.deep.equal(['plume-sas', 'etika-spirulina']);
+describe('onMembersProofUpdate', () => {
+  it('gives the proof of a newer feed', async () => {
+    localStorage.setItem(storageKey, JSON.stringify({ text: await signedText('plume-sas'), fetchedAt: 0 }));
+    serve(await signedText('plume-sas', 'etika-spirulina'));
+    const updated = new Promise<Promise<MembersProof>>((resolve) => onMembersProofUpdate(feedUrl, resolve));
+    expect(ids(await loadMembersProof(feedUrl))).to.deep.equal(['plume-sas']);
+    expect(ids(await await updated)).to.deep.equal(['plume-sas', 'etika-spirulina']);
   });
 });

@@ -1,28 +1,31 @@
 /**
- * Only the members of a feed, for the member badge: the same requests and copies as the other widgets
- * (`loader-core.ts`), read without the event schema.
+ * The members signature of a feed, for the member badge: the same requests and copies as the other widgets
+ * (`loader-core.ts`), checked against the network's keys (`network.ts`) once per copy, without the feed schema.
  */
 import { createReader, type LoadOptions } from './loader-core.js';
-import { readMembers } from './members.js';
-import type { Member } from './model.js';
+import { verifyMembers, type MembersProof } from './members-signature.js';
+import { membersKeys } from './network.js';
 
-const members = createReader<Member[]>((root, url) => readMembers(root, url).members);
+const proofs = createReader<Promise<MembersProof>>((root) => verifyMembers(root, membersKeys));
 
 /**
- * The valid members of the feed at `url`, sharing the page's request for it with every other widget. A copy stored
- * by an earlier visit resolves at once and is then revalidated: newer members reach `onMembersUpdate` listeners.
- * Rejects with a `FeedError` saying why the feed could not be read.
+ * What the members signature of the feed at `url` proves, sharing the page's request for it with every other
+ * widget. A copy stored by an earlier visit is used at once and then revalidated: newer proofs reach
+ * `onMembersProofUpdate` listeners. Rejects with a `FeedError` saying why the feed could not be read.
  */
-export function loadMembers(url: string, options: LoadOptions = {}): Promise<Member[]> {
-  return members.load(url, options);
+export function loadMembersProof(url: string, options: LoadOptions = {}): Promise<MembersProof> {
+  return proofs.load(url, options).then((proof) => proof);
 }
 
-/** The newest members this page has for `url`, else those of the copy stored by an earlier visit, without waiting. */
-export function readCachedMembers(url: string): Member[] | undefined {
-  return members.readCached(url);
+/** The proof of the newest copy this page has for `url` (or of one stored by an earlier visit), without a request. */
+export function readCachedMembersProof(url: string): Promise<MembersProof> | undefined {
+  return proofs.readCached(url);
 }
 
-/** Calls `listener` whenever newer members arrive for `url`. Returns the unsubscribe function. */
-export function onMembersUpdate(url: string, listener: (members: Member[]) => void): () => void {
-  return members.onUpdate(url, listener);
+/** Calls `listener` whenever a newer copy of the feed at `url` arrives. Returns the unsubscribe function. */
+export function onMembersProofUpdate(
+  url: string,
+  listener: (proof: Promise<MembersProof>) => void,
+): () => void {
+  return proofs.onUpdate(url, listener);
 }

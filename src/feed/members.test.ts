@@ -28,6 +28,20 @@ describe('parseMembersText', () => {
     expect(warnings[0]).to.contain(url).and.to.contain('skipped member "mandarine-gestion"');
   });
 
+  it('accepts localhost as a declared domain, for badges on local hosts', () => {
+    const document = feedDocument([], [feedMember({ domains: ['localhost', 'mandarine.example'] })]);
+    expect(parseMembersText(JSON.stringify(document), url).members[0]?.domains).to.deep.equal([
+      'localhost',
+      'mandarine.example',
+    ]);
+  });
+
+  it('skips a member whose domain is a bare word other than localhost', () => {
+    const document = feedDocument([], [feedMember({ domains: ['intranet'] })]);
+    const { result } = withWarnings(() => parseMembersText(JSON.stringify(document), url));
+    expect(result.issues[0]?.path).to.equal('$.members[0].domains[0]');
+  });
+
   it('skips a repeated id', () => {
     const document = feedDocument([], [feedMember(), feedMember()]);
     const { result } = withWarnings(() => parseMembersText(JSON.stringify(document), url));

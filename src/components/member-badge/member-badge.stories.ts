@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { verificationPage } from '../../feed/network.js';
 import { badgeSnippet } from './snippet.js';
 import './define.js';
 
@@ -36,7 +37,7 @@ const meta: Meta<BadgeArgs> = {
       lang=${args.lang}
       .pageHost=${args.pageHost ?? location.hostname}
     >
-      <a href="https://www.reseau-alliances.org/">Adhérent Réseau Alliances</a>
+      <a href=${verificationPage(args.member)}>Adhérent Réseau Alliances</a>
     </ra-member-badge>`,
 };
 export default meta;
@@ -56,6 +57,13 @@ export const Lapsed: Story = { args: { member: 'adhesion-echue' } };
 export const Unknown: Story = { args: { member: 'inconnu' } };
 /** A badge copied onto a site outside the member's declared domains shows nothing. */
 export const WrongDomain: Story = { args: { member: 'domaine-declare', pageHost: 'copieur.example' } };
+/**
+ * A members list the network did not sign (issue 16's fake feed): only the plain link pasted inside the tag shows,
+ * and the console says why.
+ */
+export const Unverified: Story = {
+  args: { member: 'pas-adherent', feed: '/stories-data/members-unsigned.json' },
+};
 /** When the feed cannot be reached, the plain link pasted inside the tag is shown. */
 export const FeedDown: Story = { tags: ['feed-error'], args: { feed: '/stories-data/missing.json' } };
 
@@ -67,7 +75,7 @@ export const SnippetBuilder: Story = {
       memberName: args.member,
       feed: 'https://www.reseau-alliances.org/feed.json',
       scriptSrc: 'https://cdn.example.org/ra-widgets/ra-member-badge.js',
-      href: 'https://www.reseau-alliances.org/',
+      href: verificationPage(args.member),
       variant: args.variant,
       size: args.size,
       theme: args.theme,

@@ -1,35 +1,23 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { loadMembers, onMembersUpdate, readCachedMembers } from '../../feed/members-loader.js';
-import type { Member } from '../../feed/model.js';
+import { loadMembersProof, onMembersProofUpdate } from '../../feed/members-loader.js';
+import type { MembersProof } from '../../feed/members-signature.js';
+import { badgeVerdict, type BadgeMember, type BadgeVerdict } from '../../feed/members-trust.js';
+import { developmentBuild, verificationPage } from '../../feed/network.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import { reportFeedError } from '../../internal/report-feed-error.js';
 import { RaElement } from '../../internal/ra-element.js';
-import { safeUrl } from '../../internal/safe-url.js';
 import { messages } from './member-badge.messages.js';
 import { styles } from './member-badge.styles.js';
 
-const networkUrl = 'https://www.reseau-alliances.org/';
-const developmentHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/** Why a badge shows nothing: said once in the console for the site's owner, never to visitors. */
-type Refusal = 'unknown' | 'lapsed' | 'domain';
-
-/** `host` is one of the member's declared domains, a subdomain of one, or a local development host. */
-export function isAllowedHost(host: string, domains: readonly string[]): boolean {
-  const name = host.toLowerCase().replace(/\.$/, '');
-  if (domains.length === 0 || developmentHosts.has(name) || name.endsWith('.localhost')) return true;
-  return domains.some((domain) => {
-    const allowed = domain.toLowerCase().replace(/^\*?\./, '');
-    return name === allowed || name.endsWith(`.${allowed}`);
-  });
-}
-
 /**
- * A member company's badge: "Adhérent Réseau Alliances depuis 2020", verified against the network's members feed.
- * An active member gets the badge; a lapsed or unknown member, or a page outside the member's declared domains,
- * shows nothing to visitors and a warning in the console. Put a plain link inside the tag: visitors without
- * JavaScript, and crawlers, see it; it is also shown when the feed cannot be reached.
+ * A member company's badge: "Adhérent Réseau Alliances depuis 2020", shown only for a members list signed by the
+ * network (Ed25519, with an expiry) and only on one of the member's declared domains. It links to the member's
+ * verification page on the network's site, where visitors check it (docs/member-badges.md says what it proves).
+ * A lapsed or unknown member, or a page outside the member's declared domains, shows nothing to visitors and a
+ * warning in the console. Put a plain link inside the tag: visitors without JavaScript, and crawlers, see it; it
+ * is also shown when the feed cannot be reached or its members list is not verifiably the network's (unsigned,
+ * altered, expired), with a warning in the console.
  *
  * @tag ra-member-badge
  * @summary A verified membership badge for a member's own website.
@@ -58,7 +46,10 @@ export class RaMemberBadge extends RaElement {
   /** The member's id in the feed, e.g. `etika-spirulina`. */
   @property({ reflect: true }) member = '';
 
-  /** URL of the feed holding the members (relative URLs resolve against the page). */
+  /**
+   * URL of the feed holding the members and their `membersSignature` (relative URLs resolve against the page). Any
+   * feed may be named: only one signed with the network's key shows a verified badge.
+   */
   @property() feed = '';
 
   /** `full` (mark, title and year), `compact` (mark and a short title) or `icon` (the mark alone, labelled). */
@@ -73,8 +64,17 @@ export class RaMemberBadge extends RaElement {
    */
   @property({ attribute: false }) pageHost = location.hostname;
 
+  /**
+   * The visitor's clock, for the signature's expiry (milliseconds since the epoch). Deliberately not an attribute: a
+   * snippet cannot turn the clock back on an expired members list.
+   * @internal
+   */
+  @property({ attribute: false }) clock: () => number = Date.now;
+
   /** The feed whose load failed: its fallback shows until `feed` changes. */
   @state() private failedFeed?: string;
+  /** What the current feed's members signature proved, once checked. */
+  @state() private proof?: { feed: string; proof: MembersProof };
   private followedFeed?: string;
   private unsubscribe?: () => void;
   private warned = '';
@@ -98,20 +98,28 @@ export class RaMemberBadge extends RaElement {
 
   override render() {
     if (!this.feed || !this.member) return html`<slot></slot>`;
-    // A copy from this page or an earlier visit shows at once, while it is revalidated.
-    const members = readCachedMembers(this.feed);
-    if (members) return this.renderVerified(members);
-    // Unverifiable is not the same as refused: show what the member pasted, a link to the network's page.
-    return this.failedFeed === this.feed ? html`<slot></slot>` : nothing;
+    if (this.failedFeed === this.feed) return html`<slot></slot>`;
+    if (this.proof?.feed !== this.feed) return nothing;
+    const verdict = badgeVerdict(this.proof.proof, this.member, {
+      host: this.pageHost,
+      now: this.clock(),
+      development: developmentBuild,
+    });
+    if (!verdict.refusal) return this.renderBadge(verdict.member);
+    this.warn(verdict);
+    // Data that is not verifiably the network's proves nothing either way: show what the member pasted, a link to
+    // the network's page. A verified refusal (lapsed, unknown, another site) shows nothing.
+    return verdict.refusal === 'unverified' || verdict.refusal === 'expired' ? html`<slot></slot>` : nothing;
   }
 
-  /** Reads only the feed's members: the badge never loads the event schema. */
+  /** Reads the feed and checks its members signature: the badge never loads the feed schema. */
   private load(): void {
     const feed = this.feed;
     this.failedFeed = undefined;
+    this.proof = undefined;
     if (!feed) return;
-    loadMembers(feed).then(
-      () => this.feed === feed && this.requestUpdate(),
+    loadMembersProof(feed).then(
+      (proof) => this.show(feed, proof),
       (error: unknown) => {
         // A newer feed replaced this one: nothing failed.
         if (this.feed !== feed) return;
@@ -121,35 +129,26 @@ export class RaMemberBadge extends RaElement {
     );
   }
 
+  private show(feed: string, proof: MembersProof): void {
+    if (this.feed === feed) this.proof = { feed, proof };
+  }
+
   /** Re-renders when a newer copy of the current feed arrives. */
   private follow(): void {
     const feed = this.isConnected ? this.feed || undefined : undefined;
     if (feed === this.followedFeed) return;
     this.unsubscribe?.();
     this.followedFeed = feed;
-    this.unsubscribe = feed === undefined ? undefined : onMembersUpdate(feed, () => this.requestUpdate());
+    this.unsubscribe =
+      feed === undefined
+        ? undefined
+        : onMembersProofUpdate(feed, (proof) => void proof.then((value) => this.show(feed, value)));
   }
 
-  private renderVerified(members: readonly Member[]) {
-    const member = members.find((candidate) => candidate.id === this.member);
-    const refusal: Refusal | undefined = !member
-      ? 'unknown'
-      : member.status !== 'active'
-        ? 'lapsed'
-        : !isAllowedHost(this.pageHost, member.domains)
-          ? 'domain'
-          : undefined;
-    if (refusal || !member) {
-      this.warn(refusal ?? 'unknown', member);
-      return nothing;
-    }
-    return this.renderBadge(member);
-  }
-
-  private renderBadge(member: Member) {
+  private renderBadge(member: BadgeMember) {
     const text = messages[resolveLocale(this)];
     const year = member.memberSince?.slice(0, 4);
-    const href = safeUrl(member.url) ?? networkUrl;
+    const href = verificationPage(member.id);
     // Visible text stays the start of the link's name (WCAG 2.5.3); the member's name completes it for screen
     // readers. The icon alone has no visible text, so it carries the whole sentence as its label.
     if (this.variant === 'icon') {
@@ -175,15 +174,16 @@ export class RaMemberBadge extends RaElement {
     </svg>`;
   }
 
-  private warn(refusal: Refusal, member: Member | undefined): void {
-    const key = `${refusal}|${this.member}|${this.feed}`;
+  /** Says once, in the console, why the badge is not shown: for the site's owner, never to visitors. */
+  private warn(verdict: Extract<BadgeVerdict, { detail: string }>): void {
+    const key = `${verdict.refusal}|${this.member}|${this.feed}|${this.pageHost}`;
     if (this.warned === key) return;
     this.warned = key;
-    const reason = {
-      unknown: `no member "${this.member}" in ${this.feed}`,
-      lapsed: `the membership of "${this.member}" is not active`,
-      domain: `this page's host "${this.pageHost}" is not one of the member's domains (${member?.domains.join(', ')})`,
-    }[refusal];
-    console.warn(`[ra-widgets] <ra-member-badge> shows nothing: ${reason}.`);
+    const shown =
+      verdict.refusal === 'unverified' || verdict.refusal === 'expired' ? 'its plain link' : 'nothing';
+    console.warn(
+      `[ra-widgets] <ra-member-badge> shows ${shown} for "${this.member}" (${verdict.refusal}): ${verdict.detail}` +
+        ` (feed ${this.feed}). Check the membership at ${verificationPage(this.member)}.`,
+    );
   }
 }

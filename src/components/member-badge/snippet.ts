@@ -4,7 +4,7 @@ export interface BadgeSnippetOptions {
   memberName: string;
   feed: string;
   scriptSrc: string;
-  /** The network's page about the member, the fallback link's target. */
+  /** The fallback link's target: the member's verification page on the network's site (`verificationPage`). */
   href: string;
   variant?: 'full' | 'compact' | 'icon';
   size?: 'small' | 'medium' | 'large';
