@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page, Request } from 'playwright';
+import type { Browser, Request } from 'playwright';
 import { recordingPage, startStaticServer, type StaticServer } from './embedding-cdn.js';
 import { ensureCdnBuild, launchChromium } from './server.js';
 
