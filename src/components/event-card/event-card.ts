@@ -80,7 +80,7 @@ const copiedFor = 4000;
  * @cssproperty --ra-color-success - The "Lien copié" confirmation (default `#1b6e2e`).
  * @cssproperty --ra-color-focus - Focus ring (default `#0b57d0`).
  * @cssproperty --ra-font-family - Font (default the system's).
- * @cssproperty --ra-font-size - Base font size (default `1em`).
+ * @cssproperty --ra-font-size - Base font size, which every size follows (default `medium`, the visitor's size, whatever the page's root font size).
  * @cssproperty --ra-radius - Corner radius (default `0.5em`).
  * @cssproperty --ra-space - Base spacing (default `1em`).
  * @cssproperty --ra-density - Spacing multiplier (default `1`).
