@@ -235,6 +235,35 @@ describe('embedding from anywhere', () => {
     await tab.close();
   });
 
+  it("works under Trusted Types (require-trusted-types-for 'script'), description and calendar menu included", async () => {
+    const { page: tab, problems } = await open(
+      page(
+        `<ra-agenda feed="/data/feed.json" now="${now}" limit="2">${fallback}</ra-agenda>` +
+          `<ra-event-card feed="/data/feed.json" event-id="programme-engagement-2020-05-26" now="${now}"></ra-event-card>` +
+          `<ra-registration-form feed="/data/feed.json" event-id="programme-engagement-2020-05-26" now="${now}" ` +
+          'action="https://api.reseau-alliances.example/registrations"></ra-registration-form>' +
+          '<ra-member-badge feed="/data/feed.json" member="etika-spirulina"></ra-member-badge>',
+        { end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic') },
+      ),
+      '/e2e/trusted-types.html',
+      { 'Content-Security-Policy': "require-trusted-types-for 'script'" },
+    );
+    await tab.locator('ra-agenda article').first().waitFor();
+    await tab.locator('ra-registration-form form').waitFor();
+    await tab.locator('ra-member-badge a[part="badge"]').waitFor();
+    const card = tab.locator('ra-event-card');
+    await card.getByRole('button', { name: /Plus de détails|More details/ }).click();
+    await card.locator('[part~="description"], .description').first().waitFor();
+    await card.locator('summary[part="calendar-button"]').click();
+    await card.getByRole('link', { name: /Google/ }).waitFor();
+    // The events are still published for search engines, through the widgets' own policy.
+    await tab.waitForFunction(
+      () => document.querySelector('ra-agenda > script[type="application/ld+json"]')?.textContent,
+    );
+    assert.deepEqual(problems, []);
+    await tab.close();
+  });
+
   it('requests the feed before the widget’s code has finished loading, and only once', async () => {
     const { page: tab, problems } = await recordingPage(browser);
     const feedRequests: Request[] = [];
