@@ -64,8 +64,16 @@ $posts = array(
 	),
 );
 
+// The plugin's KSES allowance: the network's feed host only (here the CDN's loopback host).
+$posts['allowed'] = array(
+	'title'   => "L'agenda du réseau (balise du flux du réseau)",
+	'content' => "<!-- wp:html --><ra-agenda feed=\"$cdn/data/feed.json\" now=\"$now\" limit=\"2\"><a href=\"https://reseau-alliances.example/agenda\">Voir l'agenda du réseau</a></ra-agenda>"
+		. "<ra-agenda feed=\"https://feeds.elsewhere.example/feed.json\"><a href=\"https://elsewhere.example/\">Ailleurs</a></ra-agenda><!-- /wp:html -->",
+);
+
 $result = array();
 foreach ( $posts as $key => $post ) {
+	update_option( 'ra_widgets_kses_hosts', 'allowed' === $key ? wp_parse_url( $cdn, PHP_URL_HOST ) : '' );
 	$id = wp_insert_post(
 		array(
 			'post_title'   => $post['title'],

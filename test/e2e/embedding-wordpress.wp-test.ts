@@ -16,7 +16,7 @@ interface SavedPost {
 }
 
 const posts = JSON.parse(readFileSync(process.env.RA_WP_POSTS!, 'utf8')) as Record<
-  'shortcode' | 'markup' | 'element',
+  'shortcode' | 'markup' | 'element' | 'allowed',
   SavedPost
 >;
 const shots = 'test-results/wordpress';
@@ -75,6 +75,16 @@ describe('the WordPress plugin, an Author’s posts', () => {
   it('loses an Author’s pasted <script> and <ra-agenda> to KSES, keeping the fallback link (as the README says)', () => {
     assert.doesNotMatch(posts.element.saved, /<script|<ra-agenda/);
     assert.match(posts.element.saved, /<a href="https:\/\/reseau-alliances\.example\/agenda">/);
+  });
+
+  it('lets an Author’s <ra-agenda> through KSES for the network’s feed host only, when the settings say so', async () => {
+    assert.match(posts.allowed.saved, /<ra-agenda feed="http:\/\/127\.0\.0\.1:\d+\/data\/feed\.json"/);
+    assert.doesNotMatch(posts.allowed.saved, /feeds\.elsewhere\.example/);
+    assert.match(posts.allowed.saved, /<a href="https:\/\/elsewhere\.example\/">Ailleurs<\/a>/);
+    const { page, problems } = await open(posts.allowed);
+    await page.locator('ra-agenda article').first().waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   for (const width of [375, 1280]) {
