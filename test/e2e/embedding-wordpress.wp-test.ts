@@ -100,6 +100,10 @@ describe('the WordPress plugin, an Author’s posts', () => {
       const viewport = await page.evaluate(() => document.documentElement.clientWidth);
       const boxes = { paragraph: paragraph!, agenda: agenda!, badge: badge!, viewport };
       await page.screenshot({ path: `${shots}/shortcode-${width}.png`, fullPage: true });
+      await page.locator('ra-member-badge').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/shortcode-${width}-badge.png` });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${shots}/shortcode-${width}-first-screen.png` });
       assert.ok(
         Math.abs(boxes.agenda.left - boxes.paragraph.left) <= 1,
         'the agenda starts where the text does',
