@@ -60,8 +60,12 @@ describe('embedding from anywhere', () => {
   before(async () => {
     ensureCdnBuild();
     [site, cdn, browser] = await Promise.all([
-      startStaticServer({ '/cdn/': 'dist/cdn', '/data/': 'demo/data' }),
-      startStaticServer({ '/': 'dist/cdn' }),
+      // Free ports unless given (RA_E2E_SITE_PORT, RA_E2E_CDN_PORT).
+      startStaticServer(
+        { '/cdn/': 'dist/cdn', '/data/': 'demo/data' },
+        Number(process.env.RA_E2E_SITE_PORT ?? 0),
+      ),
+      startStaticServer({ '/': 'dist/cdn' }, Number(process.env.RA_E2E_CDN_PORT ?? 0)),
       launchChromium(),
     ]);
   });

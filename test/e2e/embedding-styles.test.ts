@@ -139,13 +139,7 @@ describe('widgets under a hostile theme', () => {
     style.textContent = 'html { font-size: 10px }';
     document.head.append(style);
     try {
-      const card = await fixture<HTMLElement>(
-        html`<ra-event-card
-          feed=${feed}
-          event-id="cycle-habiter-julien-dossier-2020-05-28"
-          now=${now}
-        ></ra-event-card>`,
-      );
+      const card = await fixture<HTMLElement>(widgets[1]!.template);
       await waitUntil(() => card.shadowRoot?.querySelector('.title'), 'the card did not render', {
         timeout: 10000,
       });

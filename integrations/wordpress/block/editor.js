@@ -30,8 +30,16 @@
           el(
             components.PanelBody,
             { title: __('Agenda', 'ra-widgets') },
-            field('feed', __('Feed URL', 'ra-widgets'), __('Empty: the default feed of the settings.', 'ra-widgets')),
-            field('category', __('Categories', 'ra-widgets'), __('Comma-separated slugs, e.g. atelier,club', 'ra-widgets')),
+            field(
+              'feed',
+              __('Feed URL', 'ra-widgets'),
+              __('Empty: the default feed of the settings.', 'ra-widgets'),
+            ),
+            field(
+              'category',
+              __('Categories', 'ra-widgets'),
+              __('Comma-separated slugs, e.g. atelier,club', 'ra-widgets'),
+            ),
             el(components.SelectControl, {
               label: __('Layout', 'ra-widgets'),
               value: attributes.layout,
