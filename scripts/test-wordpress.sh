@@ -57,6 +57,8 @@ mariadb --socket="$work/db/mysqld.sock" -u root -e "
 # directory: Debian's theme, and the plugin from this checkout.
 mkdir -p "$work/wp-content/plugins" "$work/wp-content/uploads"
 ln -s /usr/share/wordpress/wp-content/themes "$work/wp-content/themes"
+# Debian's wordpress-l10n: the site in French, as the network's partners run it.
+ln -s /var/lib/wordpress/wp-content/languages "$work/wp-content/languages"
 ln -s "$repo/integrations/wordpress" "$work/wp-content/plugins/ra-widgets"
 chown -R www-data "$work/wp-content/uploads"
 cat >"$config_file" <<EOF
