@@ -7,7 +7,7 @@ import { css } from 'lit';
 export const agendaStyles = css`
   :host {
     --_gap: var(--ra-agenda-gap, calc(var(--_ra-space) * var(--_ra-density)));
-    --_card-min: var(--ra-agenda-card-min-width, 16rem);
+    --_card-min: var(--ra-agenda-card-min-width, 16em);
     --_chip-bg: var(--ra-agenda-chip-background, var(--_ra-color-surface));
     --_chip-bg-pressed: var(--ra-agenda-chip-background-pressed, var(--_ra-color-primary));
     --_heading-color: var(--ra-agenda-heading-color, var(--_ra-color-primary));
@@ -44,7 +44,7 @@ export const agendaStyles = css`
 
   .filter-row {
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
 
   .filter-row input[type='search'] {
@@ -70,12 +70,12 @@ export const agendaStyles = css`
   .field {
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
+    gap: 0.25em;
     min-width: 0;
   }
 
   .field.search {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
   }
 
   label,
@@ -87,8 +87,8 @@ export const agendaStyles = css`
 
   input[type='search'],
   select {
-    min-height: 2.75rem;
-    padding: 0.25rem 0.75rem;
+    min-height: 2.75em;
+    padding: 0.25em 0.75em;
     max-width: 100%;
     background: var(--_ra-color-surface);
     border: 1px solid var(--_ra-color-border);
@@ -97,23 +97,23 @@ export const agendaStyles = css`
 
   .toggle {
     display: inline-flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: 2.75em;
     font-weight: normal;
     color: inherit;
   }
 
   .toggle input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.25em;
+    block-size: 1.25em;
     accent-color: var(--_ra-color-primary);
   }
 
   .chips {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
     flex: 1 1 100%;
     align-items: center;
     margin: 0;
@@ -123,8 +123,8 @@ export const agendaStyles = css`
 
   .chip,
   .agenda-button {
-    min-height: 2.75rem;
-    padding: 0.25rem 0.875rem;
+    min-height: 2.75em;
+    padding: 0.25em 0.875em;
     border: 1px solid var(--_ra-color-border);
     border-radius: 999px;
     background: var(--_chip-bg);
@@ -161,7 +161,8 @@ export const agendaStyles = css`
   }
 
   .month-heading {
-    margin: 0 0 calc(var(--_gap) * 0.75);
+    /* 0.75 of the gap, measured at this heading's own 1.25em. */
+    margin: 0 0 calc(var(--_gap) * 0.75 / 1.25);
     font-size: 1.25em;
     line-height: 1.3;
     color: var(--_heading-color);
@@ -226,24 +227,24 @@ export const agendaStyles = css`
   }
 
   .skeleton {
-    block-size: var(--ra-agenda-skeleton-card-height, 17rem);
+    block-size: var(--ra-agenda-skeleton-card-height, 17em);
   }
 
   :host([layout='compact']) .skeleton {
-    block-size: var(--ra-agenda-skeleton-card-height, 7.5rem);
+    block-size: var(--ra-agenda-skeleton-card-height, 7.5em);
   }
 
   :host([layout='grid']) .skeleton {
-    block-size: var(--ra-agenda-skeleton-card-height, 24rem);
+    block-size: var(--ra-agenda-skeleton-card-height, 24em);
   }
 
   .skeleton-field {
     flex: 1 1 auto;
-    min-height: 2.75rem;
+    min-height: 2.75em;
   }
 
   .skeleton-button {
-    flex: 0 0 6rem;
+    flex: 0 0 6em;
     border-radius: 999px;
   }
 
