@@ -11,8 +11,8 @@ export type { UrlStateMode, ViewName } from './agenda.url-state.js';
 export { RaFeedErrorEvent, RaRegisterEvent } from '../../internal/events.js';
 export type { AgendaEvent, AttendanceMode, Feed } from '../../feed/model.js';
 
-/** The events `<ra-agenda>` fires (all bubble and cross shadow roots). */
-export interface RaAgendaEventMap extends HTMLElementEventMap {
+/** The events `<ra-agenda>` fires, by name (they bubble and cross shadow roots). */
+export interface RaAgendaEventMap {
   'ra-feed-error': RaFeedErrorEvent;
   'ra-register': RaRegisterEvent;
 }

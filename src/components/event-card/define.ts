@@ -11,8 +11,8 @@ export type { CardLayout } from './event-card.template.js';
 export { RaFeedErrorEvent, RaRegisterEvent } from '../../internal/events.js';
 export type { AgendaEvent, Feed } from '../../feed/model.js';
 
-/** The events `<ra-event-card>` fires (all bubble and cross shadow roots). */
-export interface RaEventCardEventMap extends HTMLElementEventMap {
+/** The events `<ra-event-card>` fires, by name (they bubble and cross shadow roots). */
+export interface RaEventCardEventMap {
   'ra-feed-error': RaFeedErrorEvent;
   'ra-register': RaRegisterEvent;
 }

@@ -10,8 +10,8 @@ export { RaMemberBadge } from './member-badge.js';
 export { RaFeedErrorEvent } from '../../internal/events.js';
 export type { Member } from '../../feed/model.js';
 
-/** The events `<ra-member-badge>` fires (all bubble and cross shadow roots). */
-export interface RaMemberBadgeEventMap extends HTMLElementEventMap {
+/** The events `<ra-member-badge>` fires, by name (they bubble and cross shadow roots). */
+export interface RaMemberBadgeEventMap {
   'ra-feed-error': RaFeedErrorEvent;
 }
 

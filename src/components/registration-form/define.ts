@@ -21,8 +21,8 @@ export {
 export type { AgendaEvent, Feed } from '../../feed/model.js';
 export type { RegistrationErrorCode } from '../../registration/contract.js';
 
-/** The events `<ra-registration-form>` fires (all bubble and cross shadow roots). */
-export interface RaRegistrationFormEventMap extends HTMLElementEventMap {
+/** The events `<ra-registration-form>` fires, by name (they bubble and cross shadow roots). */
+export interface RaRegistrationFormEventMap {
   'ra-feed-error': RaFeedErrorEvent;
   'ra-registration-submit': RaRegistrationSubmitEvent;
   'ra-registration-success': RaRegistrationSuccessEvent;
