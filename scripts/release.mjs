@@ -13,7 +13,16 @@
  * https://cdn.example.org/ra-widgets/), and `--out <dir>` (default `release`).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -87,7 +96,8 @@ export function headersFile(prefix, files) {
 }
 
 export function release({ dist = join(root, 'dist/cdn'), out = join(root, 'release'), base } = {}) {
-  if (!existsSync(join(dist, 'ra-widgets.js'))) throw new Error(`${dist} has no ra-widgets.js: run npm run build:cdn`);
+  if (!existsSync(join(dist, 'ra-widgets.js')))
+    throw new Error(`${dist} has no ra-widgets.js: run npm run build:cdn`);
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const baseUrl = `${(base ?? process.env.RA_CDN_BASE ?? 'https://cdn.example.org/ra-widgets/').replace(/\/?$/, '/')}${version}/`;
   const folder = join(out, 'ra-widgets', version);
@@ -108,8 +118,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   const { folder, manifest } = release({ out: values.out, base: values.base });
   const entries = manifest.files.filter((f) => f.kind === 'entry');
-  console.log(`Upload ${relative(process.cwd(), folder)}/ to ${manifest.baseUrl} (${manifest.files.length} files).`);
+  console.log(
+    `Upload ${relative(process.cwd(), folder)}/ to ${manifest.baseUrl} (${manifest.files.length} files).`,
+  );
   for (const f of entries) console.log(`  ${f.file}  ${f.integrity}`);
-  console.log(`Cache-Control: chunks/* "${IMMUTABLE}"; entry files "${SHORT_LIVED}" (see _headers, manifest.json).`);
+  console.log(
+    `Cache-Control: chunks/* "${IMMUTABLE}"; entry files "${SHORT_LIVED}" (see _headers, manifest.json).`,
+  );
   console.log(`Snippet: ${relative(process.cwd(), join(folder, '../../snippet.html'))}`);
 }

@@ -146,10 +146,16 @@ describe('npm run release', () => {
     });
 
     it('blocks a loader whose bytes do not match the integrity', async () => {
-      const tampered = readFileSync(join(out, 'snippet.html'), 'utf8').replace(/integrity="sha384-./, 'integrity="sha384-A');
+      const tampered = readFileSync(join(out, 'snippet.html'), 'utf8').replace(
+        /integrity="sha384-./,
+        'integrity="sha384-A',
+      );
       const { page, errors } = await open(tampered);
       await page.waitForFunction(() => document.readyState === 'complete');
-      assert.ok(errors.some((e) => /integrity/i.test(e)), errors.join('\n'));
+      assert.ok(
+        errors.some((e) => /integrity/i.test(e)),
+        errors.join('\n'),
+      );
       assert.equal(await page.evaluate(() => customElements.get('ra-agenda')), undefined);
       await page.close();
     });
