@@ -6,14 +6,14 @@
 // Run after `npm run build`: `node --test scripts/test-consumer.mjs` (RA_CONSUMER_PORT, default 9610).
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { serveFolder } from './static-server.mjs';
 
 const run = promisify(execFile);
 const repo = new URL('..', import.meta.url).pathname;
@@ -194,27 +194,7 @@ describe('the npm package in a fresh Vite + TypeScript strict project', () => {
 
     before(async () => {
       await sh(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], project);
-      const types = {
-        '.html': 'text/html',
-        '.js': 'text/javascript',
-        '.css': 'text/css',
-        '.json': 'application/json',
-      };
-      server = createServer((request, response) => {
-        const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-        try {
-          const body = path.endsWith('/feed.json')
-            ? feed
-            : readFileSync(join(project, 'dist', path === '/' ? 'index.html' : path));
-          response.writeHead(200, {
-            'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream',
-          });
-          response.end(body);
-        } catch {
-          response.writeHead(404).end();
-        }
-      });
-      await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+      server = await serveFolder(join(project, 'dist'), port, { answers: { '/feed.json': feed } });
       browser = await chromium.launch(chromiumLaunchOptions);
       page = await browser.newPage();
       page.on('console', (message) => {

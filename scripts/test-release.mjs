@@ -3,13 +3,13 @@
 // crossorigin included) and gets a working agenda. Run after `npm run build:cdn`:
 // `node --test scripts/test-release.mjs` (RA_RELEASE_PORT, default 9620, and the next port for the page).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { serveFolder } from './static-server.mjs';
 import { describeRelease, IMMUTABLE, release, SHORT_LIVED } from './release.mjs';
 
 const cdnPort = Number(process.env.RA_RELEASE_PORT ?? 9620);
@@ -35,21 +35,6 @@ function parseHeaders(text) {
         .filter((r) => (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : path === r.path))
         .map((r) => r.headers),
     );
-}
-
-/** A static host that knows only the files and the `_headers` of the release folder. */
-function staticHost(dir) {
-  const headersFor = parseHeaders(readFileSync(join(dir, '_headers'), 'utf8'));
-  return createServer((request, response) => {
-    const path = new URL(request.url, 'http://x').pathname;
-    try {
-      const body = readFileSync(join(dir, path));
-      const type = path.endsWith('.js') ? 'text/javascript' : 'application/json';
-      response.writeHead(200, { 'content-type': type, ...headersFor(path) }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
 }
 
 describe('npm run release', () => {
@@ -94,16 +79,13 @@ describe('npm run release', () => {
     let pageHtml = '';
 
     before(async () => {
-      cdn = staticHost(out);
-      site = createServer((request, response) => {
-        if (request.url === '/feed.json') {
-          response.writeHead(200, { 'content-type': 'application/json' }).end(feed);
-        } else {
-          response.writeHead(200, { 'content-type': 'text/html' }).end(pageHtml);
-        }
+      // The CDN knows only the release's files and its `_headers`; the partner's site, its page and the feed.
+      cdn = await serveFolder(out, cdnPort, {
+        headersFor: parseHeaders(readFileSync(join(out, '_headers'), 'utf8')),
       });
-      await new Promise((resolve) => cdn.listen(cdnPort, '127.0.0.1', resolve));
-      await new Promise((resolve) => site.listen(pagePort, '127.0.0.1', resolve));
+      site = await serveFolder(out, pagePort, {
+        answers: { '/feed.json': feed, '/': () => pageHtml },
+      });
       browser = await chromium.launch(chromiumLaunchOptions);
     });
 

@@ -5,15 +5,15 @@
 // `node --test demo/frameworks/frameworks.test.mjs` (installs the demos' pinned dependencies with `npm ci`;
 // RA_FRAMEWORKS_PORT, default 9630).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { serveFolder } from '../../scripts/static-server.mjs';
 
 const sh = promisify(execFile);
 const here = new URL('.', import.meta.url).pathname;
@@ -102,22 +102,7 @@ describe('framework demos', () => {
     const tarball = join(work, JSON.parse(stdout)[0].filename);
     await npm(['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', tarball], here);
     await npm(['run', 'build'], here);
-    const types = {
-      '.html': 'text/html',
-      '.js': 'text/javascript',
-      '.css': 'text/css',
-      '.json': 'application/json',
-    };
-    server = createServer((request, response) => {
-      const path = new URL(request.url, 'http://x').pathname;
-      try {
-        const body = readFileSync(join(here, path.endsWith('/') ? `${path}index.html` : path));
-        response.writeHead(200, { 'content-type': types[extname(path) || '.html'] }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    });
-    await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+    server = await serveFolder(here, port);
     browser = await chromium.launch(chromiumLaunchOptions);
   });
 
