@@ -22,6 +22,7 @@ export function elementsOf(manifest) {
           .filter(
             (m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public',
           )
+          .filter((m) => !m.name.startsWith('#') && !/@internal\b/.test(m.description ?? ''))
           .map((m) => m.name);
         const attributes = (declaration.attributes ?? [])
           .filter((a) => a.fieldName && a.name !== a.fieldName && properties.includes(a.fieldName))

@@ -34,8 +34,8 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Five minutes, then served stale for a day while the CDN revalidates: a fixed entry file spreads quickly. */
 export const SHORT_LIVED = 'public, max-age=300, stale-while-revalidate=86400';
 
-/** A chunk as Vite names it (`chunks/[name]-[hash].js`): the hash is 8 characters of base64url. */
-const hashedChunk = /^chunks\/[\w.-]+-[\w-]{8}\.js(\.map)?$/;
+/** A chunk as Vite names it (`chunks/[name]-[hash].js`): 8 base64url characters after `-` (or `.`). */
+const hashedChunk = /^chunks\/[\w.-]+[-.][\w-]{8}\.js(\.map)?$/;
 
 /** `sha384-…`, the integrity value of a file's bytes (https://www.w3.org/TR/SRI/). */
 export function integrity(bytes) {
