@@ -82,7 +82,10 @@ export function snippet(baseUrl, files) {
   };
   return (
     tag('ra-widgets.js', 'Every widget, loaded when its tag appears. Paste once per page, then the tags.') +
-    '<ra-agenda feed="https://www.reseau-alliances.org/feed.json"></ra-agenda>\n\n' +
+    // The link inside the tag is what visitors see before the widget loads, or without JavaScript.
+    '<ra-agenda feed="https://www.reseau-alliances.org/feed.json">\n' +
+    '  <a href="https://www.reseau-alliances.org/">L\'agenda du Réseau Alliances</a>\n' +
+    '</ra-agenda>\n\n' +
     tag('ra-member-badge.js', 'Or, on a page that shows only a member badge:')
   );
 }
