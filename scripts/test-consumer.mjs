@@ -114,7 +114,11 @@ function writeProject() {
     join(project, 'tsconfig.vue.json'),
     JSON.stringify({ ...tsconfig, include: ['src/*.vue', 'src/*.d.ts'] }, null, 2),
   );
-  for (const name of ['main.ts', 'typed-uses.ts', 'react-check.tsx', 'vue-check.vue']) {
+  writeFileSync(
+    join(project, 'tsconfig.bare.json'),
+    JSON.stringify({ ...tsconfig, include: [], files: ['src/bare-import.ts'] }, null, 2),
+  );
+  for (const name of ['main.ts', 'typed-uses.ts', 'bare-import.ts', 'react-check.tsx', 'vue-check.vue']) {
     copyFileSync(join(fixtures, name), join(project, 'src', name));
   }
   writeFileSync(
@@ -179,6 +183,10 @@ describe('the npm package in a fresh Vite + TypeScript strict project', () => {
 
   it('compiles the snippets, typed uses of every element and event, and React 19 JSX (tsc --strict)', async () => {
     await sh(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], project);
+  });
+
+  it("types the tag and its events after a bare `import 'ra-widgets/agenda'` alone", async () => {
+    await sh(join(project, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.bare.json'], project);
   });
 
   it("type-checks Vue templates against the widgets' GlobalComponents (vue-tsc)", async () => {
