@@ -107,7 +107,7 @@ export function vueTypes(elements) {
     .map(
       (
         e,
-      ) => `/** Props of \`<${e.tag}>\` in Vue templates (\`:limit="5"\`, \`:event="event"\`, \`@ra-register="…"\`). */
+      ) => `/** Props of \`<${e.tag}>\` in Vue templates (bound with \`:name\`, set as properties) and its \`@ra-…\` events. */
 export interface ${e.className}VueProps {
 ${propertyLines(e, '  ')}
 ${eventLines(e, '  ', (event) => camel(`on-${event}`))}
