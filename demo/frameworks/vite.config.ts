@@ -1,6 +1,7 @@
 // One Vite config for the four apps: `vite build <app> --config vite.config.ts` (the app folder is Vite's root).
 // Vue and Svelte compile their own files; React's JSX and Angular's decorators need no plugin (see README.md).
 import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
@@ -22,10 +23,43 @@ function demoFeed(): Plugin {
   };
 }
 
+const titles: Record<string, string> = {
+  react: 'React 19',
+  vue: 'Vue 3',
+  svelte: 'Svelte 5',
+  angular: 'Angular 21',
+};
+
+/** The page around each app's `index.html`, which holds only the app's root element and its script. */
+function sharedPage(): Plugin {
+  return {
+    name: 'ra-demo-page',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (body, { filename }) => {
+        const app = basename(dirname(filename));
+        return `<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
+    <title>ra-widgets in ${titles[app] ?? app}</title>
+  </head>
+  <body>
+${body}  </body>
+</html>
+`;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   plugins: [
     demoFeed(),
+    sharedPage(),
     vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('ra-') } } }),
     svelte(),
   ],
