@@ -67,17 +67,30 @@ const eventLines = (e, indent, name = (event) => `on${event}`) =>
     )
     .join('\n');
 
-export function reactTypes(elements) {
-  const props = elements
-    .map(
-      (e) => `/** Props of \`<${e.tag}>\` in JSX: properties, attributes and \`on<event>\` listeners. */
-export interface ${e.className}JSXProps {
-${propertyLines(e, '  ')}
-${attributeLines(e, '  ')}
-${eventLines(e, '  ')}
-}`,
+/**
+ * One props interface per element (`RaAgendaJSXProps`, …): its properties, the attributes spelled differently
+ * when the framework may write attributes, and its events under the framework's listener names.
+ */
+const propsInterfaces = (elements, suffix, what, { attributes = true, eventName } = {}) =>
+  elements
+    .map((e) =>
+      [
+        `/** Props of \`<${e.tag}>\` ${what}. */`,
+        `export interface ${e.className}${suffix} {`,
+        propertyLines(e, '  '),
+        ...(attributes ? [attributeLines(e, '  ')] : []),
+        eventLines(e, '  ', eventName),
+        '}',
+      ].join('\n'),
     )
     .join('\n\n');
+
+export function reactTypes(elements) {
+  const props = propsInterfaces(
+    elements,
+    'JSXProps',
+    'in JSX: properties, attributes and `on<event>` listeners',
+  );
   const intrinsic = elements
     .map(
       (e) =>
@@ -103,17 +116,15 @@ ${intrinsic}
 }
 
 export function vueTypes(elements) {
-  const props = elements
-    .map(
-      (
-        e,
-      ) => `/** Props of \`<${e.tag}>\` in Vue templates (bound with \`:name\`, set as properties) and its \`@ra-…\` events. */
-export interface ${e.className}VueProps {
-${propertyLines(e, '  ')}
-${eventLines(e, '  ', (event) => camel(`on-${event}`))}
-}`,
-    )
-    .join('\n\n');
+  const props = propsInterfaces(
+    elements,
+    'VueProps',
+    'in Vue templates (bound with `:name`, set as properties) and its `@ra-…` events',
+    {
+      attributes: false,
+      eventName: (event) => camel(`on-${event}`),
+    },
+  );
   const components = elements
     .map((e) => `    '${e.tag}': DefineComponent<${e.className}VueProps>;`)
     .join('\n');
@@ -134,18 +145,11 @@ ${components}
 }
 
 export function svelteTypes(elements) {
-  const props = elements
-    .map(
-      (
-        e,
-      ) => `/** Props of \`<${e.tag}>\` in Svelte 5 markup: properties, attributes and \`on<event>\` listeners. */
-export interface ${e.className}SvelteProps {
-${propertyLines(e, '  ')}
-${attributeLines(e, '  ')}
-${eventLines(e, '  ')}
-}`,
-    )
-    .join('\n\n');
+  const props = propsInterfaces(
+    elements,
+    'SvelteProps',
+    'in Svelte 5 markup: properties, attributes and `on<event>` listeners',
+  );
   const tags = elements
     .map(
       (e) =>
