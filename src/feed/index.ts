@@ -1,5 +1,24 @@
-/** The feed module: contract, reading, normalizing and querying the network's agenda. */
+/**
+ * `ra-widgets/feed`: the feed module without any element. Load a feed (one request per URL per page, shared
+ * with the widgets, cached with stale-while-revalidate), parse one you already have, and query its events with
+ * pure functions.
+ *
+ * @example
+ * import { loadFeed, upcoming } from 'ra-widgets/feed';
+ * const feed = await loadFeed('https://www.reseau-alliances.org/feed.json');
+ * for (const event of upcoming(feed.events, new Date())) console.log(event.name);
+ */
 export type * from './model.js';
+export { isDated } from './model.js';
+export {
+  clearFeedCache,
+  forgetFailedFeed,
+  loadFeed,
+  onFeedUpdate,
+  readCachedFeed,
+  type LoadOptions,
+} from './loader.js';
+export { loadMembers, onMembersUpdate, readCachedMembers } from './members-loader.js';
 export * from './schema.js';
 export { FeedError, parseFeed, parseFeedText, type FeedErrorReason, type ParseOptions } from './parse.js';
 export {
