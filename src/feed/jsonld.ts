@@ -350,9 +350,10 @@ class Adapter {
   }
 
   private image(value: unknown): JsonObject | undefined {
-    const url = imageUrl(value);
+    const images = list(value).map((item) => this.resolve(item));
+    const url = imageUrl(images);
     if (url === undefined) return undefined;
-    const object = list(value).find((item) => isObject(item) && imageUrl(item) === url);
+    const object = images.find((item) => isObject(item) && imageUrl(item) === url);
     return compact({ url, alt: isObject(object) ? plain(object.caption ?? object.name) : undefined });
   }
 
@@ -378,9 +379,7 @@ class Adapter {
     const sessions = list(node.subEvent)
       .map((part) => this.session(part))
       .filter(Boolean);
-    const previous = list(node.previousStartDate)
-      .map(isoDate)
-      .filter(Boolean);
+    const previous = list(node.previousStartDate).map(isoDate).filter(Boolean);
 
     return compact({
       id: iri ? idFromIri(iri) : slugify(`${name ?? 'event'} ${startDate?.slice(0, 10) ?? ''}`),
