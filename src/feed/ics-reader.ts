@@ -68,24 +68,31 @@ class Reader {
     }
   }
 
-  /** The IANA zone a time is written in, when it names one. */
-  zoneOf(time: Time): string | undefined {
-    const tzid = time.zone?.tzid;
-    if (!tzid || tzid === 'floating') return this.floatingZone;
-    if (tzid === 'UTC' || tzid === 'Z') return undefined;
-    return isTimeZone(tzid) ? tzid : undefined;
+  /**
+   * The TZID a time is written with: its VTIMEZONE's or UTC, else the TZID ical.js found no definition for (which
+   * recurrence instances lose: `fallback` is their first occurrence's); `undefined` for a floating time.
+   */
+  tzidOf(time: Time, fallback?: string): string | undefined {
+    const zone = time.zone?.tzid;
+    if (zone && zone !== 'floating') return zone;
+    return (time as { timezone?: string }).timezone ?? fallback;
+  }
+
+  /** The IANA zone a time is shown in: its TZID when IANA names it, the floating zone, or none (UTC, Outlook's). */
+  zoneOf(time: Time, fallback?: string): string | undefined {
+    const tzid = this.tzidOf(time, fallback);
+    if (tzid === undefined) return this.floatingZone;
+    return tzid !== 'UTC' && isTimeZone(tzid) ? tzid : undefined;
   }
 
   /** The instant a time names: in its IANA zone by our own rules, in its VTIMEZONE, in UTC, or floating. */
-  instant(time: Time): Date {
-    const tzid = time.zone?.tzid;
-    const zone = this.zoneOf(time);
-    if (zone && (tzid === zone || !tzid || tzid === 'floating')) {
-      const day = `${String(time.year).padStart(4, '0')}-${pad(time.month)}-${pad(time.day)}`;
-      const instant = localInstant(day, zone, `${pad(time.hour)}:${pad(time.minute)}`);
-      return new Date(instant.getTime() + time.second * 1000);
-    }
-    return new Date(time.toUnixTime() * 1000);
+  instant(time: Time, fallback?: string): Date {
+    const tzid = this.tzidOf(time, fallback);
+    const local = tzid === undefined ? this.floatingZone : tzid !== 'UTC' && isTimeZone(tzid) ? tzid : undefined;
+    if (local === undefined && time.zone && time.zone.tzid !== 'floating') return new Date(time.toUnixTime() * 1000);
+    const day = Reader.day(time);
+    const instant = localInstant(day, local ?? this.floatingZone, `${pad(time.hour)}:${pad(time.minute)}`);
+    return new Date(instant.getTime() + time.second * 1000);
   }
 
   /** `YYYY-MM-DD` of a DATE value. */
@@ -94,14 +101,14 @@ class Reader {
   }
 
   /** `startDate`/`endDate` for one span: plain dates for all-day (DTEND is exclusive, the feed's last day inclusive). */
-  span(start: Time, end: Time | undefined): JsonObject {
+  span(start: Time, end: Time | undefined, fallback?: string): JsonObject {
     if (start.isDate) {
       const first = Reader.day(start);
       const last = end ? dayString(dayNumber(Reader.day(end)) - 1) : first;
       return { startDate: first, ...(last > first ? { endDate: last } : {}) };
     }
-    const from = this.instant(start);
-    const to = end ? this.instant(end) : undefined;
+    const from = this.instant(start, fallback);
+    const to = end ? this.instant(end, fallback) : undefined;
     return {
       startDate: from.toISOString(),
       ...(to && to > from ? { endDate: to.toISOString() } : {}),
@@ -133,8 +140,8 @@ class Reader {
     const rules = vevent.getAllProperties('rrule');
     if (rules.length !== 1 || event.isRecurrenceException() || vevent.hasProperty('rdate')) return undefined;
     const start = event.startDate;
-    const tzid = start.zone?.tzid;
-    if (start.isDate || !zone || (tzid !== zone && tzid !== 'floating' && tzid)) return undefined;
+    if (start.isDate || !zone) return undefined;
+    const tzid = this.tzidOf(start);
     const rule = rules[0]!.getFirstValue() as InstanceType<typeof ICAL.Recur>;
     const parts = rule.parts as Record<string, unknown[] | undefined>;
     const frequency = FREQUENCIES[rule.freq];
@@ -153,7 +160,7 @@ class Reader {
       return undefined;
     const end = event.endDate;
     const startInstant = this.instant(start);
-    const endInstant = end ? this.instant(end) : startInstant;
+    const endInstant = end ? this.instant(end, tzid) : startInstant;
     // An occurrence lasting a day or more is not a schedule's "from … to …" on one day.
     if (endInstant.getTime() - startInstant.getTime() >= 86_400_000) return undefined;
 
@@ -163,7 +170,7 @@ class Reader {
       const iterator = event.iterator();
       let next: Time | null;
       let steps = 0;
-      while ((next = iterator.next()) && ++steps <= MAX_SCHEDULE_STEPS) last = zonedDay(this.instant(next), zone);
+      while ((next = iterator.next()) && ++steps <= MAX_SCHEDULE_STEPS) last = zonedDay(this.instant(next, tzid), zone);
       if (steps > MAX_SCHEDULE_STEPS) return undefined;
     }
     const localTime = (date: Date) => {
@@ -175,7 +182,7 @@ class Reader {
     const excepted = vevent
       .getAllProperties('exdate')
       .flatMap((property) => property.getValues() as Time[])
-      .map((time) => zonedDay(this.instant(time), zone));
+      .map((time) => zonedDay(this.instant(time, tzid), zone));
     return {
       startDate: Reader.day(start),
       ...(last && { endDate: last }),
@@ -191,6 +198,7 @@ class Reader {
   /** Every occurrence of a rule the schedule cannot say, as sessions; cancelled overrides left out. */
   sessions(event: InstanceType<typeof ICAL.Event>, warn: (reason: string) => void): JsonObject[] {
     const iterator = event.iterator();
+    const tzid = this.tzidOf(event.startDate);
     const sessions: JsonObject[] = [];
     let next: Time | null;
     while ((next = iterator.next())) {
@@ -203,7 +211,7 @@ class Reader {
       const summary = details.item.summary;
       sessions.push({
         ...(summary && summary !== event.summary && { name: summary }),
-        ...this.span(details.startDate, details.endDate),
+        ...this.span(details.startDate, details.endDate, tzid),
         ...(details.item !== event && { location: this.location(details.item.component)?.[0] }),
       });
     }
