@@ -146,14 +146,23 @@ describe('ICS: VEVENTs one by one', () => {
     const { document } = icsToFeed(
       calendar(...vevent('UID:a', 'SUMMARY:A', 'DTSTART;TZID=America/New_York:20201006T090000')),
     );
-    expect(document?.events[0]).to.include({ startDate: '2020-10-06T13:00:00.000Z', timeZone: 'America/New_York' });
+    expect(document?.events[0]).to.include({
+      startDate: '2020-10-06T13:00:00.000Z',
+      timeZone: 'America/New_York',
+    });
   });
 
   it('leaves out a cancelled occurrence of an expanded rule', () => {
     const { document } = icsToFeed(
       calendar(
         ...vevent('UID:a', 'SUMMARY:A', 'DTSTART:20201006T090000Z', 'RRULE:FREQ=DAILY;INTERVAL=2;COUNT=3'),
-        ...vevent('UID:a', 'SUMMARY:A', 'RECURRENCE-ID:20201008T090000Z', 'DTSTART:20201008T090000Z', 'STATUS:CANCELLED'),
+        ...vevent(
+          'UID:a',
+          'SUMMARY:A',
+          'RECURRENCE-ID:20201008T090000Z',
+          'DTSTART:20201008T090000Z',
+          'STATUS:CANCELLED',
+        ),
       ),
     );
     const sessions = document?.events[0]?.subEvent as { startDate: string }[];
@@ -176,7 +185,10 @@ describe('ICS: VEVENTs one by one', () => {
     const { result, warnings } = withWarnings(() =>
       parseFeedText(calendar(...vevent('UID:sans-titre', 'DTSTART:20201006T090000Z')), 'a.ics'),
     );
-    expect([result.events.length, warnings.some((line) => line.includes('sans-titre'))]).to.deep.equal([0, true]);
+    expect([result.events.length, warnings.some((line) => line.includes('sans-titre'))]).to.deep.equal([
+      0,
+      true,
+    ]);
   });
 
   it('refuses a text that is not iCalendar as not-a-feed', () => {

@@ -88,8 +88,10 @@ class Reader {
   /** The instant a time names: in its IANA zone by our own rules, in its VTIMEZONE, in UTC, or floating. */
   instant(time: Time, fallback?: string): Date {
     const tzid = this.tzidOf(time, fallback);
-    const local = tzid === undefined ? this.floatingZone : tzid !== 'UTC' && isTimeZone(tzid) ? tzid : undefined;
-    if (local === undefined && time.zone && time.zone.tzid !== 'floating') return new Date(time.toUnixTime() * 1000);
+    const local =
+      tzid === undefined ? this.floatingZone : tzid !== 'UTC' && isTimeZone(tzid) ? tzid : undefined;
+    if (local === undefined && time.zone && time.zone.tzid !== 'floating')
+      return new Date(time.toUnixTime() * 1000);
     const day = Reader.day(time);
     const instant = localInstant(day, local ?? this.floatingZone, `${pad(time.hour)}:${pad(time.minute)}`);
     return new Date(instant.getTime() + time.second * 1000);
@@ -129,7 +131,8 @@ class Reader {
       Array.isArray(geo) && geo.length === 2 && geo.every((n) => typeof n === 'number' && Number.isFinite(n))
         ? { latitude: geo[0] as number, longitude: geo[1] as number }
         : undefined;
-    if (name && /^https?:\/\/\S+$/.test(name) && !coordinates) return [{ '@type': 'VirtualLocation', url: name }];
+    if (name && /^https?:\/\/\S+$/.test(name) && !coordinates)
+      return [{ '@type': 'VirtualLocation', url: name }];
     if (!name && !coordinates) return undefined;
     return [{ '@type': 'Place', ...(name && { name }), ...(coordinates && { geo: coordinates }) }];
   }
@@ -170,7 +173,8 @@ class Reader {
       const iterator = event.iterator();
       let next: Time | null;
       let steps = 0;
-      while ((next = iterator.next()) && ++steps <= MAX_SCHEDULE_STEPS) last = zonedDay(this.instant(next, tzid), zone);
+      while ((next = iterator.next()) && ++steps <= MAX_SCHEDULE_STEPS)
+        last = zonedDay(this.instant(next, tzid), zone);
       if (steps > MAX_SCHEDULE_STEPS) return undefined;
     }
     const localTime = (date: Date) => {
@@ -251,7 +255,9 @@ class Reader {
 
     return Object.fromEntries(
       Object.entries({
-        id: uid ? idFromUid(uid) : slugify(`${name ?? 'evenement'} ${String(dates.startDate ?? '').slice(0, 10)}`),
+        id: uid
+          ? idFromUid(uid)
+          : slugify(`${name ?? 'evenement'} ${String(dates.startDate ?? '').slice(0, 10)}`),
         name,
         description: description && textToHtml(description),
         url: this.url(url, warn),

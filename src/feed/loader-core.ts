@@ -119,7 +119,9 @@ async function loadAdapter(text: string, contentType?: string): Promise<void> {
 
 /** An iCalendar text read as a version 1 feed document, its unreadable VEVENTs warned about. */
 function icsRoot(url: string, text: string, read: NonNullable<typeof icsToFeed>): FeedRoot {
-  const { document, error } = read(text, (item, reason) => console.warn(`[ra-widgets] ${url}: ${item}: ${reason}`));
+  const { document, error } = read(text, (item, reason) =>
+    console.warn(`[ra-widgets] ${url}: ${item}: ${reason}`),
+  );
   if (!document) throw new FeedError(url, 'not-a-feed', error);
   return feedRoot(document, url);
 }
