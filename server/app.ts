@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Feed } from '../src/feed/model.js';
 import { IDEMPOTENCY_HEADER, MAX_BODY_BYTES, isIdempotencyKey } from '../src/registration/contract.js';
+import { registerAgendaIcs } from './agenda-ics.js';
 import { registrationsCsv } from './csv.js';
 import { withEndpoints } from './feed-source.js';
 import { errorOutcome, register, type Outcome } from './registrations.js';
@@ -109,6 +110,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     return send(c, errorOutcome('server-error'));
   });
   app.notFound((c) => c.json({ status: 'error', code: 'not-found' }, 404));
+
+  registerAgendaIcs(app, options);
 
   app.get('/feed.json', async (c) => {
     const { document } = await feed.load();
