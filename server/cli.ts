@@ -17,6 +17,7 @@ import { listRegistrations, openDatabase } from './storage.js';
 const USAGE = `Usage: npm run registrations -- <command>
   list <event-id>                          the event's registrations, confirmed then waitlisted
   export <event-id> [--out file.csv]       the same as CSV (to standard output without --out)
+                                           (an id neither in the feed (--feed, RA_FEED) nor registered: exit 1)
   erase --email <e-mail>                   delete one person's registrations (GDPR erasure)
   purge [--retention-days N] [--feed f]    delete registrations of events that ended more than N days ago
                                            (default RA_RETENTION_DAYS or 365)`;
@@ -43,10 +44,34 @@ if (values.help) {
   process.exit(0);
 }
 
+/**
+ * Stops with a clear message and exit code 1 when `id` names no event: neither in the feed nor among the stored
+ * registrations (an event removed from the feed keeps its registrations, and staff may still need them).
+ */
+async function requireKnownEvent(db: ReturnType<typeof openDatabase>, id: string): Promise<void> {
+  const feedPath = values.feed ?? defaultFeedPath();
+  const ids = await fileFeedSource(feedPath)
+    .load()
+    .then(({ feed }) => feed.events.map((event) => event.id))
+    .catch(() => undefined);
+  if (ids?.includes(id)) return;
+  if (listRegistrations(db, id).length > 0) {
+    if (ids) console.error(`Note: "${id}" is not in ${feedPath} any more; its stored registrations follow.`);
+    return;
+  }
+  const known = ids?.length
+    ? ` Events in ${feedPath}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}.`
+    : '';
+  console.error(`Unknown event "${id}": it is not in the feed and has no registrations.${known}`);
+  db.close();
+  process.exit(1);
+}
+
 const db = openDatabase();
 switch (command) {
   case 'list': {
     if (!eventId) fail('list needs an event id.');
+    await requireKnownEvent(db, eventId);
     const rows = listRegistrations(db, eventId);
     for (const r of rows) {
       const place = r.status === 'confirmed' ? 'confirmed' : `waitlisted #${r.position}`;
@@ -62,6 +87,7 @@ switch (command) {
   }
   case 'export': {
     if (!eventId) fail('export needs an event id.');
+    await requireKnownEvent(db, eventId);
     const rows = listRegistrations(db, eventId);
     const csv = registrationsCsv(rows);
     if (values.out) {
