@@ -5,7 +5,7 @@
  * field (unknown, never zero or free). A value present but wrong is not judged: a bad URL stays bad and the schema
  * reports it, so the event is skipped with a warning naming it.
  */
-import { decodeHTML } from 'entities';
+import { decodeHTMLStrict as decodeHTML } from 'entities';
 import { isObject } from './document.js';
 import { DEFAULT_TIME_ZONE } from './normalize.js';
 import { ATTENDANCE_MODES, AVAILABILITIES, DAYS, EVENT_STATUSES } from './schema.js';
