@@ -2,11 +2,11 @@
  * `GET /agenda.ics?category=club&audience=…&members=0`: the agenda as an iCalendar file people subscribe to, from the
  * same feed the widgets read, with the agenda's filters as query parameters (docs/feed-format.md).
  */
-import { createHash } from 'node:crypto';
 import type { Env, Hono } from 'hono';
 import { agendaIcs } from '../src/calendar/agenda-ics.js';
 import { readSubscriptionQuery } from '../src/calendar/subscription.js';
 import type { AppOptions } from './app.js';
+import { etagOf, matchesEtag } from './etag.js';
 
 export function registerAgendaIcs<E extends Env>(
   app: Hono<E>,
@@ -20,16 +20,12 @@ export function registerAgendaIcs<E extends Env>(
     const { feed } = await options.feed.load();
     const body = agendaIcs(feed, query.filter, { now: now() });
     // DTSTAMP changes on every request: the ETag covers the rest, so an unchanged agenda is a 304.
-    const etag = `"${createHash('sha256')
-      .update(body.replace(/^DTSTAMP:.*$/gm, ''))
-      .digest('base64url')}"`;
+    const etag = etagOf(body.replace(/^DTSTAMP:.*$/gm, ''));
     c.header('ETag', etag);
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Content-Disposition', 'inline; filename="agenda.ics"');
-    const match = c.req.header('If-None-Match');
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
-      return c.body(null, 304);
+    if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
     return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
   });
 }

@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Feed } from '../src/feed/model.js';
 import { IDEMPOTENCY_HEADER, MAX_BODY_BYTES, isIdempotencyKey } from '../src/registration/contract.js';
 import { registerAgendaIcs } from './agenda-ics.js';
+import { etagOf, matchesEtag } from './etag.js';
 import { registrationsCsv } from './csv.js';
 import { withEndpoints } from './feed-source.js';
 import { errorOutcome, register, type Outcome } from './registrations.js';
@@ -116,16 +117,13 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/feed.json', async (c) => {
     const { document } = await feed.load();
     const body = JSON.stringify(withEndpoints(document, ownOrigin(c)));
-    const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+    const etag = etagOf(body);
     c.header('ETag', etag);
     c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Access-Control-Expose-Headers', 'ETag');
     c.header('Vary', 'Accept-Encoding');
-    const match = c.req.header('If-None-Match');
-    // Weak comparison, as RFC 9110 asks for If-None-Match.
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
-      return c.body(null, 304);
+    if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 

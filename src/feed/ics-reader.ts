@@ -7,7 +7,7 @@
  * left out with a warning naming the VEVENT and the reason.
  */
 import ICAL from 'ical.js';
-import { slugify } from './jsonld.js';
+import { slugify } from './slug.js';
 import { DEFAULT_TIME_ZONE } from './normalize.js';
 import { CATEGORIES, isTimeZone } from './schema.js';
 import { dayNumber, dayString, localInstant, zonedDay } from './time.js';

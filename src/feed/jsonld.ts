@@ -5,14 +5,16 @@
  * field (unknown, never zero or free). A value present but wrong is not judged: a bad URL stays bad and the schema
  * reports it, so the event is skipped with a warning naming it.
  */
-import { decodeHTMLStrict as decodeHTML } from 'entities';
 import { isObject } from './document.js';
+import { decodeCharacterReferences as decodeHTML } from './html-text.js';
 import { DEFAULT_TIME_ZONE } from './normalize.js';
 import { ATTENDANCE_MODES, AVAILABILITIES, DAYS, EVENT_STATUSES } from './schema.js';
+import { slugify } from './slug.js';
 import { localInstant } from './time.js';
 
 // The detection is tiny and read before deciding to load this module.
 export { isJsonLd } from './document.js';
+export { slugify } from './slug.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -140,18 +142,6 @@ function compact(object: JsonObject): JsonObject {
 function compactOrNothing(object: JsonObject): JsonObject | undefined {
   const kept = compact(object);
   return Object.keys(kept).length ? kept : undefined;
-}
-
-/** `forum-2020`-style id from free text. */
-export function slugify(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
 }
 
 /** An id from an `@id` or a URL: its path, query and fragment (the host is the same for a whole site). */
