@@ -2,13 +2,16 @@
 import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const outfile = 'dist/cli/ra-widgets.js';
+// An optional path writes it elsewhere: the tests install it in a throwaway project.
+const outfile = process.argv[2] ?? 'dist/cli/ra-widgets.js';
 
 await build({
   entryPoints: ['src/cli/ra-widgets.ts'],
   outfile,
   bundle: true,
   platform: 'node',
+  // ESM builds first: jsonc-parser's UMD main cannot be bundled as ESM.
+  mainFields: ['module', 'main'],
   format: 'esm',
   target: 'node20',
   banner: { js: '#!/usr/bin/env node' },

@@ -13,6 +13,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Feed } from '../src/feed/model.js';
 import { IDEMPOTENCY_HEADER, MAX_BODY_BYTES, isIdempotencyKey } from '../src/registration/contract.js';
+import { registerAgendaIcs } from './agenda-ics.js';
 import { cdnServing } from './cdn-serving.js';
 import { registrationsCsv } from './csv.js';
 import { withEndpoints } from './feed-source.js';
@@ -134,6 +135,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     return send(c, errorOutcome('server-error'));
   });
   app.notFound((c) => c.json({ status: 'error', code: 'not-found' }, 404));
+
+  registerAgendaIcs(app, options);
 
   // cdnServing gives the feed its ETag and `no-cache`: readers revalidate it cheaply.
   app.get('/feed.json', cors({ origin: '*', exposeHeaders: ['ETag'] }), async (c) => {

@@ -145,6 +145,20 @@ describe('npm run registrations', () => {
     assert.match(stdout, new RegExp(`The ${TEST_ENGINE} schema is up to date \\(version \\d+\\)\\.`));
   });
 
+  it('exits 1 on an unknown event id and says so, writing no file', () => {
+    const out = join(dir, 'inconnu.csv');
+    const { status, stderr } = cli('export', 'inconnu', '--out', out);
+    assert.equal(status, 1);
+    assert.match(stderr, /Unknown event "inconnu".*Events in .*feed\.json: passe, futur\./);
+    assert.throws(() => readFileSync(out));
+  });
+
+  it('still exports the registrations of an event removed from the feed', () => {
+    const { status, stdout } = cli('export', 'disparu');
+    assert.equal(status, 0);
+    assert.match(stdout, /new@example\.org/);
+  });
+
   it('exits 2 with the usage on an unknown command', () => {
     const { status, stderr } = cli('frobnicate');
     assert.equal(status, 2);

@@ -19,6 +19,7 @@ const USAGE = `Usage: npm run registrations -- <command>
   migrate                                  bring the database's schema up to date (the server does it at start)
   list <event-id>                          the event's registrations, confirmed then waitlisted
   export <event-id> [--out file.csv]       the same as CSV (to standard output without --out)
+                                           (an id neither in the feed (--feed, RA_FEED) nor registered: exit 1)
   erase --email <e-mail>                   delete one person's registrations (GDPR erasure)
   purge [--retention-days N] [--feed f]    delete registrations of events that ended more than N days ago
                                            (default RA_RETENTION_DAYS or 365)`;
@@ -46,6 +47,29 @@ if (values.help) {
 }
 
 const store = await openStore(undefined, { migrate: command !== 'migrate' });
+
+/**
+ * Stops with a clear message and exit code 1 when `id` names no event: neither in the feed nor among the stored
+ * registrations (an event removed from the feed keeps its registrations, and staff may still need them).
+ */
+async function requireKnownEvent(id: string): Promise<void> {
+  const feedPath = values.feed ?? defaultFeedPath();
+  const ids = await fileFeedSource(feedPath)
+    .load()
+    .then(({ feed }) => feed.events.map((event) => event.id))
+    .catch(() => undefined);
+  if (ids?.includes(id)) return;
+  if ((await store.list(id)).length > 0) {
+    if (ids) console.error(`Note: "${id}" is not in ${feedPath} any more; its stored registrations follow.`);
+    return;
+  }
+  const known = ids?.length
+    ? ` Events in ${feedPath}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}.`
+    : '';
+  console.error(`Unknown event "${id}": it is not in the feed and has no registrations.${known}`);
+  await store.close();
+  process.exit(1);
+}
 switch (command) {
   case 'migrate': {
     const applied = await store.migrate();
@@ -59,6 +83,7 @@ switch (command) {
   }
   case 'list': {
     if (!eventId) fail('list needs an event id.');
+    await requireKnownEvent(eventId);
     const rows = await store.list(eventId);
     for (const r of rows) {
       const place = r.status === 'confirmed' ? 'confirmed' : `waitlisted #${r.position}`;
@@ -74,6 +99,7 @@ switch (command) {
   }
   case 'export': {
     if (!eventId) fail('export needs an event id.');
+    await requireKnownEvent(eventId);
     const rows = await store.list(eventId);
     const csv = registrationsCsv(rows);
     if (values.out) {

@@ -22,6 +22,10 @@ export interface IcsOptions {
   now?: Date;
   /** PRODID: who wrote the file. */
   prodId?: string;
+  /** SEQUENCE (RFC 5545 §3.8.7.4) of an event's VEVENTs, for a calendar people subscribe to; none by default. */
+  sequence?: (event: DatedEvent) => number;
+  /** X-WR-CALNAME: the name calendar applications show for a subscribed calendar. */
+  name?: string;
 }
 
 const UID_DOMAIN = 'reseau-alliances.org';
@@ -130,11 +134,13 @@ function sessionDates(event: DatedEvent, index: number): string[] {
   return [dateTime('DTSTART', start, zone), ...(end > start ? [dateTime('DTEND', end, zone)] : [])];
 }
 
-function vevents(event: DatedEvent, now: Date): string[][] {
+function vevents(event: DatedEvent, now: Date, options: IcsOptions): string[][] {
+  const sequence = options.sequence?.(event);
   const head = (n: number) => [
     'BEGIN:VEVENT',
     `UID:${escapeText(`${event.id}-${n}@${UID_DOMAIN}`)}`,
     `DTSTAMP:${utcBasic(now)}`,
+    ...(sequence ? [`SEQUENCE:${sequence}`] : []),
   ];
   if (event.schedule) {
     return [[...head(1), ...scheduleDates(event, event.schedule), ...describe(event, 0), 'END:VEVENT']];
@@ -259,8 +265,9 @@ export function buildIcs(events: DatedEvent[], options: IcsOptions = {}): string
     `PRODID:${escapeText(options.prodId ?? DEFAULT_PRODID)}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
+    ...(options.name ? [`X-WR-CALNAME:${escapeText(options.name)}`] : []),
     ...zones,
-    ...events.flatMap((event) => vevents(event, now).flat()),
+    ...events.flatMap((event) => vevents(event, now, options).flat()),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join(CRLF) + CRLF;

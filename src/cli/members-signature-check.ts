@@ -30,8 +30,13 @@ export async function checkMembersSignature(
   text: string,
   source: string,
 ): Promise<SignatureCheck | undefined> {
-  // The feed as a whole was checked already; JSON-LD has no members.
-  const root = readFeedJson(text, source);
+  // The feed as a whole was checked already; JSON-LD and iCalendar sources have no members.
+  let root: unknown;
+  try {
+    root = readFeedJson(text, source);
+  } catch {
+    return undefined;
+  }
   if (!isObject(root) || !Array.isArray(root.members) || root.members.length === 0) return undefined;
   const proof = await verifyMembers(root, publicKeys(process.env.RA_MEMBERS_PUBLIC_KEYS));
   const problem = (message: string): SignatureCheck => ({

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -49,9 +52,56 @@ describe('ra-widgets validate-feed: files', () => {
     assert.match(stdout, /\$\.events\[1\]\.url \(rencontre-piege\): Invalid URL/);
   });
 
-  it('counts only the events that pass', async () => {
+  it('counts the valid and the skipped events', async () => {
     const { stdout } = await cli('validate-feed', fixture('feed-bad-event.json'));
-    assert.match(stdout, /1 event, 0 members, 1 problem$/m);
+    assert.match(stdout, /1 of 2 events valid \(1 skipped\), 0 members, 1 problem$/m);
+  });
+
+  it('gives the line and column of broken JSON', async () => {
+    const { stdout } = await cli('validate-feed', fixture('feed-truncated.json'));
+    assert.match(stdout, /not valid JSON \(line 1, column 56: unexpected end of string\)/);
+  });
+
+  it('gives one message for a date that is not ISO 8601', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-validate-'));
+    const path = join(dir, 'feed.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ version: 1, events: [{ id: 'a', name: 'A', startDate: 'tomorrow' }] }),
+    );
+    const { stdout } = await cli('validate-feed', path);
+    assert.equal(stdout.match(/^✗ \$\.events/gm)?.length, 1);
+  });
+
+  it('reports what JSON-LD would lose, and why', async () => {
+    const { code, stdout } = await cli('validate-feed', fixture('jsonld/unreadable-items.json'));
+    assert.equal(code, 1);
+    assert.match(stdout, /\$\.events\[2\]\.url \(agenda-lien-piege\): Invalid URL/);
+    assert.match(stdout, /1 of 4 events valid \(3 skipped\)/);
+  });
+
+  it('validates an iCalendar file', async () => {
+    const { code, stdout } = await cli('validate-feed', fixture('ics/google-calendar.ics'));
+    assert.equal(code, 0);
+    assert.match(stdout, /google-calendar\.ics: 4 events, 0 members, 0 problems/);
+  });
+
+  it('reports an iCalendar VEVENT that would be left out, naming its UID', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ra-validate-'));
+    const path = join(dir, 'agenda.ics');
+    const lines = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//t//EN',
+      'BEGIN:VEVENT',
+      'UID:sans-titre@x.example',
+    ];
+    writeFileSync(
+      path,
+      [...lines, 'DTSTART:20201006T090000Z', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'),
+    );
+    const { stdout } = await cli('validate-feed', path);
+    assert.match(stdout, /\(sans-titre-x-example\): Invalid key: Expected "name"/);
   });
 
   it('exits 1 for a truncated JSON file and says so', async () => {
@@ -76,7 +126,9 @@ describe('ra-widgets validate-feed: files', () => {
       source: fixture('feed-bad-event.json'),
       ok: false,
       events: 1,
+      skippedEvents: 1,
       members: 0,
+      skippedMembers: 0,
       problems: [
         {
           path: '$.events[1].url',
@@ -158,5 +210,58 @@ describe('ra-widgets: usage', () => {
     const { code, stdout } = await cli('--help');
     assert.equal(code, 0);
     assert.match(stdout, /Usage: ra-widgets validate-feed <file-or-url>/);
+  });
+});
+
+describe('ra-widgets ics', () => {
+  const now = '2020-09-01T08:00:00Z';
+
+  it('writes the feed as an iCalendar file', async () => {
+    const { code, stdout } = await cli('ics', fixture('feed-subscription.json'), '--now', now);
+    assert.equal(code, 0);
+    assert.equal(stdout.match(/^BEGIN:VEVENT\r$/gm)?.length, 7);
+  });
+
+  it('keeps the filters given on the command line', async () => {
+    const { stdout } = await cli(
+      'ics',
+      fixture('feed-subscription.json'),
+      '--category',
+      'club',
+      '--members',
+      '0',
+    );
+    assert.deepEqual(stdout.match(/^UID:.*$/gm), [
+      'UID:club-dirigeants-octobre-1@reseau-alliances.org',
+      'UID:cafe-hebdo-1@reseau-alliances.org',
+    ]);
+  });
+
+  it('writes the same file as the server’s /agenda.ics', async () => {
+    const { createApp } = await import('../../server/app.js');
+    const { fileFeedSource } = await import('../../server/feed-source.js');
+    const { testStore } = await import('../../server/fixtures.js');
+    const app = createApp({
+      store: await testStore(),
+      feed: fileFeedSource(fixture('feed-subscription.json')),
+      allowedOrigins: [],
+      rateLimit: { windowMs: 60_000, max: 100 },
+      now: () => new Date(now),
+    });
+    const served = await (await app.request('http://localhost/agenda.ics?mode=online')).text();
+    const { stdout } = await cli('ics', fixture('feed-subscription.json'), '--mode', 'online', '--now', now);
+    assert.equal(stdout, served);
+  });
+
+  it('exits 2 on a filter value it does not know, and says which', async () => {
+    const { code, stderr } = await cli('ics', fixture('feed-subscription.json'), '--members', 'oui');
+    assert.equal(code, 2);
+    assert.match(stderr, /members must be 1 \(members only\) or 0/);
+  });
+
+  it('exits 1 when the feed cannot be read', async () => {
+    const { code, stderr } = await cli('ics', fixture('feed-truncated.json'));
+    assert.equal(code, 1);
+    assert.match(stderr, /not valid JSON/);
   });
 });

@@ -18,7 +18,8 @@ export {
   readCachedFeed,
   type LoadOptions,
 } from './loader.js';
-export { loadMembers, onMembersUpdate, readCachedMembers } from './members-loader.js';
+export { loadMembersProof, onMembersProofUpdate, readCachedMembersProof } from './members-loader.js';
+export type { MembersProof } from './members-signature.js';
 export * from './schema.js';
 export { FeedError, parseFeed, parseFeedText, type FeedErrorReason, type ParseOptions } from './parse.js';
 export {

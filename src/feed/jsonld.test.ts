@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isJsonLd, jsonLdToFeed, slugify } from './jsonld.js';
+import { isJsonLd, isoDate, jsonLdToFeed, slugify } from './jsonld.js';
 import type { AgendaEvent } from './model.js';
 import { FeedError, parseFeed } from './parse.js';
 
@@ -281,5 +281,165 @@ describe('JSON-LD: properties', () => {
     const feed = parseFeed(wordpressEvent({ url: 'javascript:alert(1)' }), 'page.jsonld', { warn: false });
     expect(feed.events).to.deep.equal([]);
     expect(feed.issues[0]?.path).to.equal('$.events[0].url');
+  });
+});
+
+describe('JSON-LD: ISO 8601 spellings', () => {
+  const spellings: [string, string][] = [
+    ['2020-09-29T09:00:00+02:00', '2020-09-29T09:00:00+02:00'],
+    ['2020-09-29T09:00+02:00', '2020-09-29T09:00:00+02:00'],
+    ['2020-09-29T09:00:00+0200', '2020-09-29T09:00:00+02:00'],
+    ['2020-09-29T09:00:00+02', '2020-09-29T09:00:00+02:00'],
+    ['20200929T090000+0200', '2020-09-29T09:00:00+02:00'],
+    ['2020-09-29t07:00:00z', '2020-09-29T07:00:00Z'],
+    ['2020-09-29T09:00:00,5+02:00', '2020-09-29T09:00:00.5+02:00'],
+    ['2020-09-29 09:00:00 +0200 CEST', '2020-09-29T09:00:00+02:00'],
+    ['2020-09-29 09:00:00 +0200', '2020-09-29T09:00:00+02:00'],
+    ['2020-09-29T09:00', '2020-09-29T07:00:00Z'],
+    ['20200929', '2020-09-29'],
+  ];
+  for (const [written, read] of spellings) {
+    it(`reads ${written} as ${read}`, () => {
+      expect(isoDate(written)).to.equal(read);
+    });
+  }
+
+  it('leaves what is not ISO 8601 for the schema to report', () => {
+    expect(isoDate('tomorrow')).to.equal('tomorrow');
+  });
+
+  it('takes an empty date for an unknown one', () => {
+    expect(isoDate('')).to.be.undefined;
+  });
+});
+
+describe('JSON-LD: the worked example of empty fields (Douai, Lens, Béthune)', () => {
+  const douai = wordpressEvent({
+    url: 'https://example.org/douai',
+    image: [''],
+    offers: { '@type': 'Offer', price: '', priceCurrency: 'EUR', url: '' },
+  });
+  const lens = wordpressEvent({
+    url: 'https://example.org/lens',
+    offers: { '@type': 'Offer', price: '', priceCurrency: 'EUR', url: 'https://example.org/billets/lens' },
+  });
+  const bethune = wordpressEvent({
+    url: 'https://example.org/bethune',
+    offers: {
+      '@type': 'Offer',
+      price: '25',
+      priceCurrency: 'EUR',
+      url: 'https://example.org/billets/bethune',
+    },
+  });
+
+  it('lists all three events', () => {
+    const feed = parseFeed([douai, lens, bethune], 'page.jsonld', { warn: false });
+    expect(feed.events.map((event) => event.id)).to.deep.equal(['douai', 'lens', 'bethune']);
+  });
+
+  it('takes an empty image and an empty offer URL for unknown', () => {
+    const event = only(douai);
+    expect([event.image, event.offer?.url, event.registration.mode]).to.deep.equal([
+      undefined,
+      undefined,
+      'none',
+    ]);
+  });
+
+  it('takes an empty price for unknown, not free', () => {
+    const event = only(lens);
+    expect([event.offer?.price, event.isAccessibleForFree]).to.deep.equal([undefined, undefined]);
+  });
+
+  it('reads a price given as text', () => {
+    expect(only(bethune).offer?.price).to.equal(25);
+  });
+});
+
+describe('JSON-LD: shapes of the same fact', () => {
+  const contexts: unknown[] = [
+    'http://schema.org',
+    { '@vocab': 'https://schema.org/' },
+    ['https://schema.org', { '@language': 'fr' }],
+  ];
+  for (const context of contexts) {
+    it(`reads @context ${JSON.stringify(context)}`, () => {
+      expect(only(wordpressEvent({ '@context': context })).name).to.equal('Atelier télétravail');
+    });
+  }
+
+  it('reads properties written as schema.org IRIs', () => {
+    const event = wordpressEvent({ name: undefined, 'http://schema.org/name': 'Forum' });
+    expect(only(event).name).to.equal('Forum');
+  });
+
+  it('reads events inside an ItemList', () => {
+    const feed = jsonLdToFeed({
+      '@type': 'ItemList',
+      itemListElement: [{ '@type': 'ListItem', position: 1, item: wordpressEvent() }],
+    });
+    expect(feed?.events).to.have.length(1);
+  });
+
+  it('reads the main entity of a WebPage inside nested @graphs', () => {
+    const feed = jsonLdToFeed({
+      '@graph': [{ '@graph': [{ '@type': 'WebPage', mainEntity: wordpressEvent() }] }],
+    });
+    expect(feed?.events).to.have.length(1);
+  });
+
+  it('does not take sub-events for events of their own', () => {
+    const feed = jsonLdToFeed(wordpressEvent({ subEvent: [wordpressEvent({ name: 'Partie 1' })] }));
+    expect(feed?.events).to.have.length(1);
+  });
+
+  it('decodes HTML character references in text', () => {
+    expect(
+      only(wordpressEvent({ name: 'Forum &amp; salon &#8211; l&rsquo;&eacute;t&eacute;' })).name,
+    ).to.equal('Forum & salon – l’été');
+  });
+
+  it('unescapes a description whose HTML was escaped once more', () => {
+    expect(only(wordpressEvent({ description: '&lt;p&gt;Bonjour&lt;/p&gt;' })).descriptionHtml).to.equal(
+      '<p>Bonjour</p>',
+    );
+  });
+
+  it('reads a name given as an array of language strings', () => {
+    const name = [
+      { '@value': '', '@language': 'en' },
+      { '@value': 'Forum', '@language': 'fr' },
+    ];
+    expect(only(wordpressEvent({ name })).name).to.equal('Forum');
+  });
+
+  it('reads an enumeration given as an @id with the schema: prefix', () => {
+    expect(only(wordpressEvent({ eventStatus: { '@id': 'schema:EventPostponed' } })).status).to.equal(
+      'postponed',
+    );
+  });
+
+  it('reads an availability in another case', () => {
+    expect(only(wordpressEvent({ offers: { availability: 'inStock' } })).offer?.availability).to.equal(
+      'InStock',
+    );
+  });
+
+  it('leaves out geo coordinates that are empty', () => {
+    const location = { '@type': 'Place', name: 'Salle', geo: { latitude: '', longitude: '' } };
+    expect(only(wordpressEvent({ location })).locations[0]).to.deep.equal({ kind: 'place', name: 'Salle' });
+  });
+
+  it('leaves out a nameless organizer', () => {
+    expect(
+      only(wordpressEvent({ organizer: { '@type': 'Person', name: '', url: '' } })).organizers,
+    ).to.deep.equal([]);
+  });
+
+  it('does not throw on a document nested deeper than any page', () => {
+    let deep: unknown = wordpressEvent();
+    for (let level = 0; level < 10_000; level++) deep = { '@graph': [deep] };
+    expect(() => jsonLdToFeed(deep)).not.to.throw();
   });
 });

@@ -1,14 +1,20 @@
 /**
  * schema.org JSON-LD (what CMS event plugins print in their pages) → a version 1 feed document, which `parseFeed`
- * then validates like any feed. Only shapes are adapted here (strings vs objects vs arrays, missing offsets,
- * `@id` references); values are not judged: a bad URL stays bad and is reported by the schema.
+ * then validates like any feed. Shapes are adapted here: strings vs objects vs arrays, `@id` references, containers,
+ * ISO 8601's other spellings, HTML character references, enumeration prefixes and case. An empty string is an unset
+ * field (unknown, never zero or free). A value present but wrong is not judged: a bad URL stays bad and the schema
+ * reports it, so the event is skipped with a warning naming it.
  */
 import { isObject } from './document.js';
+import { decodeCharacterReferences as decodeHTML } from './html-text.js';
 import { DEFAULT_TIME_ZONE } from './normalize.js';
+import { ATTENDANCE_MODES, AVAILABILITIES, DAYS, EVENT_STATUSES } from './schema.js';
+import { slugify } from './slug.js';
 import { localInstant } from './time.js';
 
 // The detection is tiny and read before deciding to load this module.
 export { isJsonLd } from './document.js';
+export { slugify } from './slug.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -29,6 +35,7 @@ const EVENT_TYPES = new Set([
   'Hackathon',
   'LiteraryEvent',
   'MusicEvent',
+  'OnDemandEvent',
   'PublicationEvent',
   'SaleEvent',
   'ScreeningEvent',
@@ -41,8 +48,11 @@ const EVENT_TYPES = new Set([
 const list = (value: unknown): unknown[] =>
   value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
-/** `schema:Event`, `https://schema.org/Event` → `Event`. */
-const bareName = (value: string) => value.replace(/^(?:https?:\/\/schema\.org\/|schema:)/, '');
+/** How deep the adapter follows nested values: real pages nest a few levels; a hostile document may nest thousands. */
+const MAX_DEPTH = 32;
+
+/** `schema:Event`, `https://schema.org/Event`, `http://schema.org/Event` → `Event`. */
+const bareName = (value: string) => value.trim().replace(/^(?:https?:\/\/schema\.org\/|schema:)/, '');
 
 function typesOf(node: JsonObject): string[] {
   return list(node['@type'])
@@ -50,24 +60,77 @@ function typesOf(node: JsonObject): string[] {
     .map(bareName);
 }
 
-/** A plain string from a string, a `{ "@value" }`, a `{ "@id" }` (enumerations) or the first of an array. */
-function text(value: unknown): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return first;
-  if (typeof first === 'number') return String(first);
-  if (isObject(first)) return text(first['@value'] ?? first['@id']);
+const isEvent = (node: JsonObject) => typesOf(node).some((type) => EVENT_TYPES.has(type));
+
+/**
+ * The first value that says something: arrays give their first non-empty member, objects their `@value` (a language
+ * string) or `@id` (an enumeration member). Empty and blank strings are unknown, as themes print unset fields as `""`.
+ */
+function text(value: unknown, depth = 0): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = text(item, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (isObject(value)) return text(value['@value'] ?? value['@id'], depth + 1);
   return undefined;
 }
 
+/** Plain text: HTML character references decoded (`&amp;`, `&#8211;`, `&eacute;`), as CMS output often carries them. */
+function plain(value: unknown): string | undefined {
+  const raw = text(value);
+  return raw === undefined ? undefined : decodeHTML(raw).trim() || undefined;
+}
+
+/**
+ * The description is HTML (sanitized when shown). A plugin that escaped its HTML once more (`&lt;p&gt;`) gets it
+ * unescaped once; markup that is already HTML is left as is.
+ */
+function html(value: unknown): string | undefined {
+  const raw = text(value);
+  if (raw === undefined) return undefined;
+  return !raw.includes('<') && /&lt;\/?[a-z]/i.test(raw) ? decodeHTML(raw) : raw;
+}
+
+/** A number from a number or a numeric string (`"12,50"`); an empty string is unknown, never zero. */
 function number(value: unknown): number | undefined {
-  const parsed = typeof value === 'string' ? Number(value.replace(',', '.')) : value;
-  return typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : undefined;
+  const raw = text(value);
+  if (raw === undefined || !/^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$/.test(raw)) return undefined;
+  return Number(raw.replace(',', '.'));
 }
 
 function boolean(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === 'false') return value === 'true';
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (typeof raw === 'boolean') return raw;
+  const word = text(raw)?.toLowerCase();
+  if (word === 'true' || word === 'false') return word === 'true';
   return undefined;
+}
+
+/**
+ * An enumeration member as the schema knows it (`EventCancelled`), whatever its prefix (`schema:`, http or https)
+ * and case (`inStock` from The Events Calendar); `aliases` map names the schema lacks. An unknown member is kept
+ * for the schema to report.
+ */
+function enumeration(value: unknown, known: readonly string[], aliases: Record<string, string> = {}) {
+  const raw = text(value);
+  if (raw === undefined) return undefined;
+  const name = bareName(raw);
+  const lower = name.toLowerCase();
+  return known.find((member) => member.toLowerCase() === lower) ?? aliases[lower] ?? raw;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP', $: 'USD', CHF: 'CHF' };
+
+function currency(value: unknown): string | undefined {
+  const raw = text(value);
+  if (raw === undefined) return undefined;
+  return CURRENCY_SYMBOLS[raw] ?? (/^[a-z]{3}$/i.test(raw) ? raw.toUpperCase() : raw);
 }
 
 /** Drops absent values so the feed document only says what the JSON-LD said. */
@@ -75,16 +138,10 @@ function compact(object: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 }
 
-/** `forum-2020`-style id from free text. */
-export function slugify(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+/** `compact`, or `undefined` when nothing is left. */
+function compactOrNothing(object: JsonObject): JsonObject | undefined {
+  const kept = compact(object);
+  return Object.keys(kept).length ? kept : undefined;
 }
 
 /** An id from an `@id` or a URL: its path, query and fragment (the host is the same for a whole site). */
@@ -97,29 +154,92 @@ function idFromIri(iri: string): string {
   }
 }
 
+// ISO 8601 in its extended (`2020-09-29T09:00:00+02:00`) and basic (`20200929T090000+0200`) formats, with a space
+// for the `T` and a zone abbreviation after the offset as Go (Hugo) and Ruby (Jekyll) print dates by default.
+const ISO_DATE_TIME =
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?(?: ?([Zz]|[+-]\d{2}(?::?\d{2})?)(?: [A-Z]{2,5})?)?$/;
+
 /**
- * A date as the feed wants it. CMS output often omits the offset (`2020-09-29T09:00`): that local time is read in
- * the network's zone.
+ * A date as the feed wants it: `YYYY-MM-DD`, or a date-time with an offset. A date-time without an offset is a local
+ * time in the network's zone. What is not ISO 8601 is returned as written, for the schema to report.
  */
-function date(value: unknown): string | undefined {
-  const raw = text(value)?.trim().replace(' ', 'T');
-  const local = raw && /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?(?:\.\d+)?$/.exec(raw);
-  if (!local) return raw;
-  const instant = localInstant(local[1]!, DEFAULT_TIME_ZONE, local[2]);
-  return new Date(instant.getTime() + Number(local[3] ?? 0) * 1000).toISOString();
+export function isoDate(value: unknown): string | undefined {
+  const raw = text(value);
+  const match = raw === undefined ? null : ISO_DATE_TIME.exec(raw);
+  if (!match) return raw;
+  const [, year, month, day, hour, minute, second = '00', fraction, offset] = match;
+  const date = `${year}-${month}-${day}`;
+  if (hour === undefined) return offset === undefined ? date : raw;
+  const time = `${hour}:${minute}:${second}${fraction ? `.${fraction}` : ''}`;
+  if (offset === undefined) {
+    const instant = localInstant(date, DEFAULT_TIME_ZONE, `${hour}:${minute}`);
+    return new Date(instant.getTime() + Number(second) * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  if (/^z$/i.test(offset)) return `${date}T${time}Z`;
+  const digits = offset.replace(':', '');
+  return `${date}T${time}${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
 }
 
 function imageUrl(value: unknown): string | undefined {
-  const first = list(value)[0];
-  return isObject(first) ? text(first.url ?? first.contentUrl) : text(first);
+  for (const item of list(value)) {
+    const url = isObject(item) ? text(item.url ?? item.contentUrl) : text(item);
+    if (url !== undefined) return url;
+  }
+  return undefined;
 }
+
+/** `schema:name`, `http://schema.org/name` → `name`, through the whole tree (bounded), so one spelling is read. */
+function withBareKeys(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return undefined;
+  if (Array.isArray(value)) return value.map((item) => withBareKeys(item, depth + 1));
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key.startsWith('@') ? key : bareName(key),
+      key === '@context' ? item : withBareKeys(item, depth + 1),
+    ]),
+  );
+}
+
+/**
+ * Every node of the document, and its events: events may sit at the top, in an array, in (nested) `@graph`s, or in
+ * a container (`ItemList` → `ListItem.item`, `WebPage.mainEntity`, an organisation's `event`). An event's own
+ * properties are not searched for more events: its `subEvent`s are its sessions.
+ */
+function walk(json: unknown): { nodes: JsonObject[]; events: JsonObject[] } {
+  const nodes: JsonObject[] = [];
+  const events = new Set<JsonObject>();
+  const visit = (value: unknown, depth: number, insideEvent: boolean) => {
+    if (depth > MAX_DEPTH) return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1, insideEvent);
+      return;
+    }
+    if (!isObject(value)) return;
+    nodes.push(value);
+    const event = !insideEvent && isEvent(value);
+    if (event) events.add(value);
+    for (const [key, item] of Object.entries(value))
+      if (key !== '@context') visit(item, depth + 1, insideEvent || event);
+  };
+  visit(json, 0, false);
+  return { nodes, events: [...events] };
+}
+
+const UNAVAILABLE = { outofstock: 'SoldOut', soldout: 'SoldOut' };
 
 class Adapter {
   /** Nodes by `@id`, to follow references such as `"organizer": { "@id": "#org" }`. */
   private readonly nodes = new Map<string, JsonObject>();
 
   constructor(nodes: JsonObject[]) {
-    for (const node of nodes) if (typeof node['@id'] === 'string') this.nodes.set(node['@id'], node);
+    // The fullest description of a node wins over a bare reference to it.
+    for (const node of nodes) {
+      const id = node['@id'];
+      if (typeof id !== 'string') continue;
+      const known = this.nodes.get(id);
+      if (!known || Object.keys(node).length > Object.keys(known).length) this.nodes.set(id, node);
+    }
   }
 
   private resolve(value: unknown): unknown {
@@ -132,83 +252,108 @@ class Adapter {
   private location(value: unknown): JsonObject | undefined {
     const node = this.resolve(value);
     if (typeof node === 'string') {
-      return /^https?:/.test(node)
-        ? { '@type': 'VirtualLocation', url: node }
-        : { '@type': 'Place', name: node };
+      const name = plain(node);
+      if (name === undefined) return undefined;
+      return /^https?:/.test(name) ? { '@type': 'VirtualLocation', url: name } : { '@type': 'Place', name };
     }
     if (!isObject(node)) return undefined;
     if (typesOf(node).includes('VirtualLocation')) {
-      return compact({ '@type': 'VirtualLocation', name: text(node.name), url: text(node.url) });
+      return compact({ '@type': 'VirtualLocation', name: plain(node.name), url: text(node.url) });
     }
-    const address = this.resolve(node.address);
-    const geo = this.resolve(node.geo);
-    return compact({
-      '@type': 'Place',
-      name: text(node.name),
-      address: isObject(address)
-        ? compact({
-            streetAddress: text(address.streetAddress),
-            postalCode: text(address.postalCode),
-            addressLocality: text(address.addressLocality),
-            addressCountry: isObject(address.addressCountry)
-              ? text(address.addressCountry.name)
-              : text(address.addressCountry),
-          })
-        : typeof address === 'string'
-          ? { streetAddress: address }
-          : undefined,
-      geo: isObject(geo) ? { latitude: number(geo.latitude), longitude: number(geo.longitude) } : undefined,
+    const place = compactOrNothing({
+      name: plain(node.name),
+      address: this.address(node.address),
+      geo: this.geo(node.geo),
     });
+    return place && { '@type': 'Place', ...place };
+  }
+
+  private address(value: unknown): JsonObject | undefined {
+    const address = this.resolve(Array.isArray(value) ? value[0] : value);
+    if (!isObject(address)) {
+      const street = plain(address);
+      return street === undefined ? undefined : { streetAddress: street };
+    }
+    const country = this.resolve(address.addressCountry);
+    return compactOrNothing({
+      streetAddress: plain(address.streetAddress),
+      postalCode: plain(address.postalCode),
+      addressLocality: plain(address.addressLocality),
+      addressCountry: isObject(country) ? plain(country.name ?? country['@id']) : plain(country),
+    });
+  }
+
+  private geo(value: unknown): JsonObject | undefined {
+    const geo = this.resolve(Array.isArray(value) ? value[0] : value);
+    if (!isObject(geo)) return undefined;
+    const latitude = number(geo.latitude);
+    const longitude = number(geo.longitude);
+    // One coordinate alone places nothing.
+    return latitude === undefined || longitude === undefined ? undefined : { latitude, longitude };
   }
 
   private organization(value: unknown): JsonObject | undefined {
     const node = this.resolve(value);
-    if (typeof node === 'string') return { name: node };
-    if (!isObject(node)) return undefined;
-    return compact({ name: text(node.name), url: text(node.url), logo: imageUrl(this.resolve(node.logo)) });
+    if (!isObject(node)) {
+      const name = plain(node);
+      return name === undefined ? undefined : { name };
+    }
+    const name = plain(node.name);
+    // A nameless organizer (an unset field printed as `{"name": ""}`) says nothing.
+    if (name === undefined) return undefined;
+    return compact({ name, url: text(node.url), logo: imageUrl(this.resolve(node.logo)) });
   }
 
   private offer(value: unknown): JsonObject | undefined {
-    // A page may list several offers (tariffs); the first one is the headline price.
-    const node = this.resolve(list(value)[0]);
-    if (!isObject(node)) return undefined;
-    return compact({
-      price: number(node.price),
-      priceCurrency: text(node.priceCurrency),
-      availability: text(node.availability),
-      validFrom: date(node.validFrom),
-      validThrough: date(node.validThrough),
-      url: text(node.url),
-    });
+    // A page may list several offers (tariffs); the first one that says something is the headline price.
+    for (const item of list(value)) {
+      const node = this.resolve(item);
+      if (!isObject(node)) continue;
+      const offer = compactOrNothing({
+        price: number(node.price),
+        priceCurrency: currency(node.priceCurrency),
+        availability: enumeration(node.availability, AVAILABILITIES, UNAVAILABLE),
+        validFrom: isoDate(node.validFrom),
+        validThrough: isoDate(node.validThrough),
+        url: text(node.url),
+      });
+      if (offer) return offer;
+    }
+    return undefined;
   }
 
   private schedule(value: unknown): JsonObject | undefined {
     const node = this.resolve(list(value)[0]);
     if (!isObject(node)) return undefined;
     const time = (field: unknown) => text(field)?.slice(0, 5);
-    return compact({
-      startDate: text(node.startDate)?.slice(0, 10),
-      endDate: text(node.endDate)?.slice(0, 10),
+    const day = (field: unknown) => isoDate(field)?.slice(0, 10);
+    return compactOrNothing({
+      startDate: day(node.startDate),
+      endDate: day(node.endDate),
       repeatFrequency: text(node.repeatFrequency),
-      byDay: node.byDay === undefined ? undefined : list(node.byDay).map(text),
+      byDay: node.byDay === undefined ? undefined : list(node.byDay).map((d) => enumeration(d, DAYS)),
       startTime: time(node.startTime),
       endTime: time(node.endTime),
-      exceptDate:
-        node.exceptDate === undefined
-          ? undefined
-          : list(node.exceptDate).map((day) => text(day)?.slice(0, 10)),
+      exceptDate: node.exceptDate === undefined ? undefined : list(node.exceptDate).map(day),
       scheduleTimezone: text(node.scheduleTimezone),
     });
   }
 
+  private image(value: unknown): JsonObject | undefined {
+    const images = list(value).map((item) => this.resolve(item));
+    const url = imageUrl(images);
+    if (url === undefined) return undefined;
+    const object = images.find((item) => isObject(item) && imageUrl(item) === url);
+    return compact({ url, alt: isObject(object) ? plain(object.caption ?? object.name) : undefined });
+  }
+
   /** One schema.org Event node → one feed event. */
   event(node: JsonObject): JsonObject {
-    const name = text(node.name);
+    const name = plain(node.name);
     const schedule = this.schedule(node.eventSchedule);
-    const startDate = date(node.startDate) ?? (schedule?.startDate as string | undefined);
+    const startDate = isoDate(node.startDate) ?? (schedule?.startDate as string | undefined);
     const iri = text(node['@id']) ?? text(node.url);
     const offers = this.offer(node.offers);
-    const image = list(node.image)[0];
     const locations = list(node.location)
       .map((place) => this.location(place))
       .filter(Boolean);
@@ -217,26 +362,28 @@ class Adapter {
       .filter(Boolean);
     const audiences = list(node.audience)
       .map((audience) => this.resolve(audience))
-      .map((audience) => (isObject(audience) ? text(audience.audienceType) : text(audience)))
+      .map((audience) => (isObject(audience) ? plain(audience.audienceType) : plain(audience)))
       .filter(Boolean)
       .map((audienceType) => ({ audienceType }));
-    const language = this.resolve(node.inLanguage);
+    const language = this.resolve(Array.isArray(node.inLanguage) ? node.inLanguage[0] : node.inLanguage);
+    const sessions = list(node.subEvent)
+      .map((part) => this.session(part))
+      .filter(Boolean);
+    const previous = list(node.previousStartDate).map(isoDate).filter(Boolean);
 
     return compact({
       id: iri ? idFromIri(iri) : slugify(`${name ?? 'event'} ${startDate?.slice(0, 10) ?? ''}`),
       name,
-      summary: text(node.disambiguatingDescription),
-      description: text(node.description),
+      summary: plain(node.disambiguatingDescription),
+      description: html(node.description),
       url: text(node.url),
       startDate,
-      endDate: date(node.endDate),
-      subEvent:
-        node.subEvent === undefined ? undefined : list(node.subEvent).map((part) => this.session(part)),
+      endDate: isoDate(node.endDate),
+      subEvent: sessions.length ? sessions : undefined,
       eventSchedule: schedule,
-      eventStatus: text(node.eventStatus),
-      previousStartDate:
-        node.previousStartDate === undefined ? undefined : list(node.previousStartDate).map(date),
-      eventAttendanceMode: text(node.eventAttendanceMode),
+      eventStatus: enumeration(node.eventStatus, EVENT_STATUSES),
+      previousStartDate: previous.length ? previous : undefined,
+      eventAttendanceMode: enumeration(node.eventAttendanceMode, ATTENDANCE_MODES),
       location: locations.length ? locations : undefined,
       organizer: organizers.length ? organizers : undefined,
       offers,
@@ -245,10 +392,7 @@ class Adapter {
       remainingAttendeeCapacity: number(node.remainingAttendeeCapacity),
       audience: audiences.length ? audiences : undefined,
       inLanguage: isObject(language) ? text(language.alternateName ?? language.name) : text(language),
-      image:
-        image === undefined
-          ? undefined
-          : compact({ url: imageUrl(image), alt: isObject(image) ? text(image.caption) : undefined }),
+      image: this.image(node.image),
       // The event's page or ticket office is where people register.
       registration: offers?.url ? { mode: 'external', url: offers.url } : undefined,
     });
@@ -258,23 +402,31 @@ class Adapter {
     const node = this.resolve(value);
     if (!isObject(node)) return undefined;
     return compact({
-      name: text(node.name),
-      startDate: date(node.startDate),
-      endDate: date(node.endDate),
+      name: plain(node.name),
+      startDate: isoDate(node.startDate),
+      endDate: isoDate(node.endDate),
       location: this.location(list(node.location)[0]),
     });
   }
 }
 
 /**
- * A version 1 feed document (not yet validated) from schema.org JSON-LD: an Event, an array of nodes, or
- * `{ "@graph": [...] }`. Nodes that are not events are ignored; `undefined` when there is no event at all.
+ * A version 1 feed document (not yet validated) from schema.org JSON-LD: an Event, an array of nodes, `@graph`s
+ * (nested too), or containers holding events (`ItemList`, `WebPage`…). Nodes that are not events are ignored;
+ * `undefined` when there is no event at all. Never throws: what it cannot adapt is left for the schema to report.
  */
 export function jsonLdToFeed(json: unknown): { version: 1; events: JsonObject[] } | undefined {
-  const nodes = (isObject(json) && Array.isArray(json['@graph']) ? json['@graph'] : list(json))
-    .flatMap((node) => (isObject(node) && Array.isArray(node['@graph']) ? node['@graph'] : [node]))
-    .filter(isObject);
+  const { nodes, events } = walk(withBareKeys(json));
+  if (events.length === 0) return undefined;
   const adapter = new Adapter(nodes);
-  const events = nodes.filter((node) => typesOf(node).some((type) => EVENT_TYPES.has(type)));
-  return events.length ? { version: 1, events: events.map((node) => adapter.event(node)) } : undefined;
+  // The same event printed twice (a page's `@graph` and its `ItemList`) is one event.
+  const seen = new Set<string>();
+  const unique = events.filter((node) => {
+    const id = text(node['@id']);
+    if (id === undefined) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return { version: 1, events: unique.map((node) => adapter.event(node)) };
 }

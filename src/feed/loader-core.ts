@@ -13,6 +13,7 @@ import {
   type FeedRoot,
   type JsonLdAdapter,
 } from './document.js';
+import { isIcs } from './ics-detect.js';
 
 /** How one caller waits for a feed. The shared request takes its timeout and retries from the first caller. */
 export interface LoadOptions {
@@ -52,7 +53,7 @@ interface StoredFeed {
   fetchedAt: number;
 }
 
-/** A stored copy read; without `copy` while it is JSON-LD waiting for its adapter. */
+/** A stored copy read; without `copy` while it is JSON-LD or iCalendar waiting for its reader. */
 interface StoredCopy {
   raw: string;
   text: string;
@@ -109,18 +110,31 @@ function absoluteUrl(url: string): string | undefined {
 }
 
 let jsonLdToFeed: JsonLdAdapter | undefined;
+let icsToFeed: typeof import('./ics-reader.js').icsToFeed | undefined;
 
-/** The schema.org JSON-LD adapter is only loaded for a feed that is JSON-LD. */
-async function loadJsonLdAdapter(): Promise<void> {
-  jsonLdToFeed ??= (await import('./jsonld.js')).jsonLdToFeed;
+/** The reader a feed needs beyond the core, loaded only for such a feed: ical.js for iCalendar, the JSON-LD adapter. */
+async function loadAdapter(text: string, contentType?: string): Promise<void> {
+  if (isIcs(text, contentType)) icsToFeed ??= (await import('./ics-reader.js')).icsToFeed;
+  else jsonLdToFeed ??= (await import('./jsonld.js')).jsonLdToFeed;
+}
+
+/** An iCalendar text read as a version 1 feed document, its unreadable VEVENTs warned about. */
+function icsRoot(url: string, text: string, read: NonNullable<typeof icsToFeed>): FeedRoot {
+  const { document, error } = read(text, (item, reason) =>
+    console.warn(`[ra-widgets] ${url}: ${item}: ${reason}`),
+  );
+  if (!document) throw new FeedError(url, 'not-a-feed', error);
+  return feedRoot(document, url);
 }
 
 /**
- * The text read as a whole document, or `undefined` when it is JSON-LD and the adapter is not loaded yet.
+ * The text read as a whole document, or `undefined` when it needs a reader that is not loaded yet (JSON-LD,
+ * iCalendar).
  *
- * @throws FeedError when the text is not a version 1 feed as a whole
+ * @throws FeedError when the text is not a feed as a whole
  */
 function readCopy(url: string, text: string, contentType?: string): FeedCopy | undefined {
+  if (isIcs(text, contentType)) return icsToFeed && { url, text, root: icsRoot(url, text, icsToFeed) };
   const json = readFeedJson(text, url, contentType);
   if (isJsonLd(json) && !jsonLdToFeed) return undefined;
   return { url, text, root: feedRoot(json, url, jsonLdToFeed) };
@@ -129,7 +143,7 @@ function readCopy(url: string, text: string, contentType?: string): FeedCopy | u
 async function readCopyLoadingAdapter(url: string, text: string, contentType?: string): Promise<FeedCopy> {
   const copy = readCopy(url, text, contentType);
   if (copy) return copy;
-  await loadJsonLdAdapter();
+  await loadAdapter(text, contentType);
   return readCopy(url, text, contentType)!;
 }
 
@@ -231,7 +245,7 @@ async function fetchOnce(url: string, etag: string | undefined, timeoutMs: numbe
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const headers: Record<string, string> = {
-      Accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1',
+      Accept: 'application/json, application/ld+json;q=0.9, text/calendar;q=0.8, */*;q=0.1',
     };
     if (etag && isSameOrigin(url)) headers['If-None-Match'] = etag;
     const prefetched = etag ? undefined : takePrefetchedFeed(url);
@@ -313,7 +327,7 @@ async function laterCopy(
   options: LoadOptions,
 ): Promise<FeedCopy> {
   if (stored) {
-    await loadJsonLdAdapter();
+    await loadAdapter(stored.text);
     const read = readStored(url);
     if (read?.copy) {
       void revalidate(url, entry, read, options);

@@ -139,6 +139,8 @@ export interface AgendaEvent {
   contact?: Contact;
   /** Lower-cased, accent-free text of name, summary, programme, places and categories, for search. */
   searchText: string;
+  /** Which feed it came from, when the agenda merges several (`feed="a.json b.ics"`). */
+  source?: { url: string; name?: string };
 }
 
 export interface Member {
@@ -173,6 +175,20 @@ export interface Feed {
   members: Member[];
   /** What was skipped, and why. */
   issues: FeedIssue[];
+  /** For a merge of several feeds: each source, its name, and why it failed when it did. */
+  sources?: FeedSourceState[];
+}
+
+/** One source of a merged feed. */
+export interface FeedSourceState {
+  /** The URL as the page named it. */
+  url: string;
+  /** The publisher's name (a JSON feed's `publisher`, an iCalendar's X-WR-CALNAME). */
+  name?: string;
+  /** Why it could not be read (a `FeedError`, usually); absent when it was. */
+  error?: unknown;
+  /** Still loading: neither read nor failed yet. */
+  pending?: boolean;
 }
 
 /** An event whose date is announced: every session, and its first and last instants, are known. */

@@ -1,11 +1,13 @@
 /**
- * Reading a feed document at once, schema.org JSON-LD included: for Node (the CLI, the server) and npm users. The
- * widgets read through the loader, which imports the JSON-LD adapter only for a feed that is JSON-LD.
+ * Reading a feed document at once, schema.org JSON-LD and iCalendar included: for Node (the CLI, the server) and npm
+ * users. The widgets read through the loader, which imports those readers only for a feed that needs them.
  */
-import { feedRoot, readFeedJson } from './document.js';
-import type { ParseOptions } from './items.js';
+import { FeedError, feedRoot, readFeedJson } from './document.js';
+import { isIcs } from './ics-detect.js';
+import { icsToFeed } from './ics-reader.js';
+import { warner, type ParseOptions } from './items.js';
 import { jsonLdToFeed } from './jsonld.js';
-import type { Feed } from './model.js';
+import type { Feed, FeedIssue } from './model.js';
 import { readFeed } from './read-feed.js';
 
 export { FeedError, type FeedErrorReason } from './document.js';
@@ -25,11 +27,11 @@ export function parseFeed(json: unknown, source = 'feed', options: ParseOptions 
 }
 
 /**
- * Reads the text of a response or a file: tells an HTML error page and broken JSON apart from a feed, then
- * `parseFeed`s it.
+ * Reads the text of a response or a file: an iCalendar file (RFC 5545), or JSON told apart from an HTML error page
+ * and broken JSON, then `parseFeed`s it.
  *
  * @param contentType the response's `Content-Type`, when there is one
- * @throws FeedError `html`, `not-json`, or any of `parseFeed`'s
+ * @throws FeedError `html`, `not-json`, `not-a-feed` (text that is neither JSON nor iCalendar), or any of `parseFeed`'s
  */
 export function parseFeedText(
   text: string,
@@ -37,5 +39,16 @@ export function parseFeedText(
   contentType?: string,
   options: ParseOptions = {},
 ): Feed {
+  if (isIcs(text, contentType)) {
+    const warn = warner(url, options);
+    const found: FeedIssue[] = [];
+    const { document, error } = icsToFeed(text, (item, message) => {
+      found.push({ path: item, message });
+      warn(`${item}: ${message}`);
+    });
+    if (!document) throw new FeedError(url, 'not-a-feed', error);
+    const feed = readFeed(feedRoot(document, url), url, options);
+    return { ...feed, issues: [...found, ...feed.issues] };
+  }
   return parseFeed(readFeedJson(text, url, contentType), url, options);
 }

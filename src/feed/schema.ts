@@ -34,28 +34,37 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+const DATE_OR_DATE_TIME = new RegExp(`^${DATE}(?:T${TIME}(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d))?$`);
+
+/** The day must exist (2021-02-30 does not); checked only on a well-formed value, so a bad one gets one message. */
+const existingDay = (format: RegExp) =>
+  v.check(
+    (value: string) => !format.test(value) || isCalendarDate(value),
+    'Invalid date: this day does not exist',
+  );
+
 /** `2020-09-29T09:00:00+02:00` (an offset or `Z` is required). */
 export const DateTimeSchema = v.pipe(
   v.string(),
   v.regex(DATE_TIME, 'Invalid date-time: expected ISO 8601 with an offset, e.g. 2020-09-29T09:00:00+02:00'),
-  v.check(isCalendarDate, 'Invalid date: this day does not exist'),
+  existingDay(DATE_TIME),
 );
 
 /** `2020-09-29`: a whole day, read in the event's time zone. */
 export const PlainDateSchema = v.pipe(
   v.string(),
   v.regex(PLAIN_DATE, 'Invalid date: expected YYYY-MM-DD'),
-  v.check(isCalendarDate, 'Invalid date: this day does not exist'),
+  existingDay(PLAIN_DATE),
 );
 
 /** A date-time with offset, or a plain date. */
 export const DateOrDateTimeSchema = v.pipe(
   v.string(),
   v.regex(
-    new RegExp(`^${DATE}(?:T${TIME}(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d))?$`),
+    DATE_OR_DATE_TIME,
     'Invalid date: expected YYYY-MM-DD or an ISO 8601 date-time with an offset, e.g. 2020-09-29T09:00:00+02:00',
   ),
-  v.check(isCalendarDate, 'Invalid date: this day does not exist'),
+  existingDay(DATE_OR_DATE_TIME),
 );
 
 /** An IANA time zone such as `Europe/Paris`. */

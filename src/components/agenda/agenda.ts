@@ -15,6 +15,7 @@ import {
 } from '../../feed/query.js';
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
+import type { SubscriptionFilter } from '../../calendar/subscription.js';
 import { RaElement } from '../../internal/ra-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
 import {
@@ -34,6 +35,12 @@ import {
   renderFilterBarSkeleton,
   type FilterBarActions,
 } from './agenda.filters.js';
+import {
+  agendaFeedsStyles,
+  renderEventSource,
+  renderFailedSources,
+  renderSubscribe,
+} from './agenda-feeds.js';
 import { messages } from './agenda.messages.js';
 import { renderSkeletonList } from './agenda.skeleton.js';
 import { agendaStyles } from './agenda.styles.js';
@@ -141,6 +148,12 @@ type Shown =
  * @csspart empty-button - The empty state's action (to the past events, or clearing the filters).
  * @csspart error - The error state.
  * @csspart retry-button - "Réessayer".
+ * @csspart source - An event's source, when the agenda merges several feeds.
+ * @csspart sources-error - Names the merged feeds that could not be read (the others are shown).
+ * @csspart subscribe - « S'abonner » (a `<details>`), with the `subscribe` attribute.
+ * @csspart subscribe-button - Its summary button.
+ * @csspart subscribe-link - Each subscription link (webcal, Google, Outlook).
+ * @csspart subscribe-address - The calendar's address, to copy.
  *
  * @cssproperty [--ra-agenda-gap=calc(var(--ra-space) * var(--ra-density))] - Space between cards and sections.
  * @cssproperty [--ra-agenda-card-min-width=16em] - Narrowest card in the grid layout.
@@ -165,10 +178,20 @@ type Shown =
  * @cssproperty [--ra-density=1] - Spacing multiplier (e.g. 0.75 for a denser agenda).
  */
 export class RaAgenda extends RaElement {
-  static override styles = [eventCardStyles, agendaStyles];
+  static override styles = [eventCardStyles, agendaStyles, agendaFeedsStyles];
 
-  /** URL of the feed (attribute), or a `Feed` object already read (property). */
+  /**
+   * URL of the feed (attribute), or a `Feed` object already read (property). Several URLs separated by spaces merge
+   * their events (a JSON feed, schema.org JSON-LD, iCalendar): each event shows its source, and a source that fails
+   * is named while the others are shown.
+   */
   @property({ attribute: 'feed' }) feed?: string | Feed;
+
+  /**
+   * The calendar to subscribe to, the reference server's `/agenda.ics`: shows « S'abonner » (webcal, Google and
+   * Outlook links) for the filters chosen.
+   */
+  @property() subscribe?: string;
 
   /** How many events a page shows; "Voir plus" adds as many. */
   @property({ type: Number }) limit = 10;
@@ -301,6 +324,8 @@ export class RaAgenda extends RaElement {
               ? renderFilterBarSkeleton()
               : nothing
       }
+      ${renderFailedSources(this.#controller.feed, this.#locale)}
+      ${renderSubscribe(this.subscribe, this.#subscription(), this.#controller.feed?.publisher?.name, this.#locale)}
       <p
         part="status"
         class="status ${shown.kind === 'events' || shown.kind === 'loading' ? '' : 'visually-hidden'}"
@@ -387,6 +412,18 @@ export class RaAgenda extends RaElement {
     return shown ?? { kind: 'loading' };
   }
 
+  /** The filters chosen (the page's attributes narrowed by the reader's choices), as a subscription keeps them. */
+  #subscription(): SubscriptionFilter {
+    return {
+      categories: this.categories.length ? this.categories : (list(this.category) ?? []),
+      programmes: this.programmes.length ? this.programmes : (list(this.programme) ?? []),
+      audiences: list(this.audience) ?? [],
+      ...((this.modeFilter || this.mode) && { mode: (this.modeFilter || this.mode) as AttendanceMode }),
+      ...(this.membersOnly && { membersOnly: true }),
+      ...(this.text.trim() && { text: this.text }),
+    };
+  }
+
   #statusText(shown: Shown): string {
     const t = messages[this.#locale];
     switch (shown.kind) {
@@ -471,6 +508,7 @@ export class RaAgenda extends RaElement {
                     copyFallback: this.copied?.id === event.id ? this.copied.fallback : undefined,
                     calendarLinks: calendarLinks(event),
                   })}
+                  ${renderEventSource(event, this.#locale)}
                 </li>`,
             )}
           </ul>
