@@ -1,5 +1,6 @@
 // The snippet builder: the same `badgeSnippet` the library ships, from the CDN folder.
 import { badgeSnippet } from '/cdn/badge-snippet.js';
+import { copyCode } from './copy.js';
 
 const form = document.querySelector('#builder');
 const preview = document.querySelector('#preview');
@@ -31,8 +32,7 @@ function update() {
 }
 
 form.addEventListener('change', update);
-document.querySelector('#copy').addEventListener('click', async () => {
-  await navigator.clipboard.writeText(code.textContent);
-  document.querySelector('#copied').textContent = 'Code copié.';
-});
+document
+  .querySelector('#copy')
+  .addEventListener('click', () => copyCode(code, document.querySelector('#copied')));
 update();

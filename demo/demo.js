@@ -1,4 +1,6 @@
 // Demo glue, loaded as a file so the page runs under a strict Content-Security-Policy (no inline script).
+import { copyCode } from './copy.js';
+
 const select = document.querySelector('#form-event');
 const slot = document.querySelector('#form-slot');
 
@@ -20,3 +22,10 @@ if (select && slot) {
   select.addEventListener('change', show);
   if (registrable.length > 0) show();
 }
+
+// The partner's snippet above the agenda: copied as shown, or selected when the clipboard refuses.
+document
+  .querySelector('#copy-snippet')
+  ?.addEventListener('click', () =>
+    copyCode(document.querySelector('#snippet'), document.querySelector('#snippet-status')),
+  );

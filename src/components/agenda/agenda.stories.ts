@@ -95,9 +95,13 @@ export const Upcoming: Story = {};
 /** Past events, most recent first. */
 export const Past: Story = { args: { view: 'past', now: '2020-12-01T09:00:00+01:00' } };
 /** Skeleton cards while the feed is on its way (`aria-busy` on the list). */
-export const Loading: Story = { args: { feed: hangingFeed } };
+export const Loading: Story = { tags: ['busy'], args: { feed: hangingFeed } };
 /** The feed cannot be read: a human message and "Réessayer"; the details are in the console. */
-export const LoadError: Story = { name: 'Error', args: { feed: '/stories/no-such-feed.json' } };
+export const LoadError: Story = {
+  name: 'Error',
+  tags: ['feed-error'],
+  args: { feed: '/stories/no-such-feed.json' },
+};
 /** Nothing to come: a way to the past events. */
 export const Empty: Story = { args: { now: '2030-01-01T09:00:00+01:00' } };
 /** Narrowed by attributes: workshops only. */

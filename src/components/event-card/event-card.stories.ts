@@ -20,7 +20,13 @@ interface CardArgs {
 
 /** Every story reads the same clock: mid-September 2020, a fortnight before the sample event. */
 const now = '2020-09-15T10:00:00+02:00';
-const base = makeEvent();
+/** Stories draw a local picture: Storybook must render offline, with no request leaving the page. */
+const storyEvent: typeof makeEvent = (overrides = {}) =>
+  makeEvent({
+    image: { url: '/stories-data/rencontre.svg', alt: 'Des dirigeants autour d’une table' },
+    ...overrides,
+  });
+const base = storyEvent();
 
 const meta: Meta<CardArgs> = {
   title: 'Widgets/Event card',
@@ -51,20 +57,20 @@ export default meta;
 type Story = StoryObj<CardArgs>;
 
 export const Scheduled: Story = {};
-export const Postponed: Story = { args: { event: makeEvent({ status: 'postponed' }) } };
+export const Postponed: Story = { args: { event: storyEvent({ status: 'postponed' }) } };
 export const Rescheduled: Story = {
-  args: { event: makeEvent({ status: 'rescheduled', previousStartDates: [paris('2020-09-22', '09:00')] }) },
+  args: { event: storyEvent({ status: 'rescheduled', previousStartDates: [paris('2020-09-22', '09:00')] }) },
 };
-export const Cancelled: Story = { args: { event: makeEvent({ status: 'cancelled' }) } };
-export const MovedOnline: Story = { args: { event: makeEvent({ status: 'moved-online' }) } };
-export const Full: Story = { args: { event: makeEvent({ remainingAttendeeCapacity: 0 }) } };
+export const Cancelled: Story = { args: { event: storyEvent({ status: 'cancelled' }) } };
+export const MovedOnline: Story = { args: { event: storyEvent({ status: 'moved-online' }) } };
+export const Full: Story = { args: { event: storyEvent({ remainingAttendeeCapacity: 0 }) } };
 export const RegistrationClosed: Story = {
-  args: { event: makeEvent({ registration: { ...base.registration, mode: 'closed' } }) },
+  args: { event: storyEvent({ registration: { ...base.registration, mode: 'closed' } }) },
 };
-export const FewPlacesLeft: Story = { args: { event: makeEvent({ remainingAttendeeCapacity: 3 }) } };
+export const FewPlacesLeft: Story = { args: { event: storyEvent({ remainingAttendeeCapacity: 3 }) } };
 export const ExternalRegistration: Story = {
   args: {
-    event: makeEvent({
+    event: storyEvent({
       registration: {
         required: true,
         mode: 'external',
@@ -75,11 +81,11 @@ export const ExternalRegistration: Story = {
   },
 };
 export const MultiDay: Story = {
-  args: { event: makeEvent({ start: paris('2020-10-06'), end: paris('2020-10-08'), allDay: true }) },
+  args: { event: storyEvent({ start: paris('2020-10-06'), end: paris('2020-10-08'), allDay: true }) },
 };
 export const Sessions: Story = {
   args: {
-    event: makeEvent({
+    event: storyEvent({
       name: 'Formation management de la mobilité',
       categories: ['formation'],
       sessions: ['2020-10-01', '2020-10-08', '2020-10-15'].map((day, index) =>
@@ -90,7 +96,7 @@ export const Sessions: Story = {
 };
 export const MembersOnly: Story = {
   args: {
-    event: makeEvent({
+    event: storyEvent({
       membersOnly: true,
       restriction: 'Réservé aux référents RSE d’entreprises de plus de 100 collaborateurs',
     }),
@@ -98,17 +104,17 @@ export const MembersOnly: Story = {
 };
 export const Online: Story = {
   args: {
-    event: makeEvent({
+    event: storyEvent({
       attendanceMode: 'online',
       locations: [defaultVirtualLocation],
       categories: ['webinaire'],
     }),
   },
 };
-export const NoImage: Story = { args: { event: makeEvent({ image: undefined }) } };
+export const NoImage: Story = { args: { event: storyEvent({ image: undefined }) } };
 export const Paying: Story = {
   args: {
-    event: makeEvent({
+    event: storyEvent({
       isAccessibleForFree: false,
       offer: { price: 25, priceCurrency: 'EUR', isAccessibleForFree: false },
     }),
@@ -116,7 +122,7 @@ export const Paying: Story = {
 };
 export const LongTitle: Story = {
   args: {
-    event: makeEvent({
+    event: storyEvent({
       name: 'Rencontre des dirigeants engagés pour la transition écologique et solidaire du territoire nantais et de ses environs',
     }),
   },
@@ -129,7 +135,11 @@ export const Grid: Story = { args: { layout: 'grid' } };
 export const FromFeed: Story = {
   args: { event: undefined, feed: '/feed.json', eventId: 'formation-management-mobilite-2020-09-29' },
 };
-export const NotFound: Story = { args: { event: undefined, feed: '/feed.json', eventId: 'inconnu' } };
+export const NotFound: Story = {
+  tags: ['feed-error'],
+  args: { event: undefined, feed: '/feed.json', eventId: 'inconnu' },
+};
 export const FeedError: Story = {
+  tags: ['feed-error'],
   args: { event: undefined, feed: '/stories-data/missing.json', eventId: 'inconnu' },
 };

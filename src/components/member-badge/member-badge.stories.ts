@@ -57,7 +57,7 @@ export const Unknown: Story = { args: { member: 'inconnu' } };
 /** A badge copied onto a site outside the member's declared domains shows nothing. */
 export const WrongDomain: Story = { args: { member: 'domaine-declare', pageHost: 'copieur.example' } };
 /** When the feed cannot be reached, the plain link pasted inside the tag is shown. */
-export const FeedDown: Story = { args: { feed: '/stories-data/missing.json' } };
+export const FeedDown: Story = { tags: ['feed-error'], args: { feed: '/stories-data/missing.json' } };
 
 /** Pick a member and a variant, then copy the HTML to paste on the member's site. */
 export const SnippetBuilder: Story = {

@@ -212,6 +212,7 @@ export const Loading: Story = {
   },
 };
 export const FeedError: Story = {
+  tags: ['feed-error'],
   args: { event: undefined, feed: '/stories-data/missing.json', eventId: base.id },
 };
 /** What an event card opens when the page does not handle `ra-register`. */
