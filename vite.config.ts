@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig } from 'vite';
+import { cdnAutoloaderPlugin } from './scripts/vite-cdn-autoloader.js';
 import { minifyLitCssPlugin } from './scripts/vite-minify-lit-css.js';
 
 /** Every shipped module: tests, stories and the Node-only CLI stay out of the browser builds. */
@@ -37,7 +38,8 @@ export default defineConfig(({ mode }) => {
   // The CDN bundle: self-contained (lit included), minified; each widget and rarely used code in its own lazy chunk.
   return {
     // The CSS inside Lit's css`` templates is plain text to the minifier: squeeze it ourselves.
-    plugins: [minifyLitCssPlugin()],
+    // The autoloader imports its chunks by absolute URL, all at once (see the plugin).
+    plugins: [minifyLitCssPlugin(), cdnAutoloaderPlugin()],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: true,

@@ -19,8 +19,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 export const budgets = { agenda: 25_000, badge: 12_000, total: 50_000 };
 
 /** No growth: the weights measured when the ceilings were set (38.59, 16.30 and 74.95 KB), plus 2%. Lower them as the
- * weight goes down. */
-export const ceilings = { agenda: 39_400, badge: 16_650, total: 76_500 };
+ * weight goes down. Raised for issue 13's loader (1.2 KB more: shadow roots, KSES-proof markup, failures shown in
+ * place, feed prefetch, absolute chunk URLs) and host resets: 40.10 and 76.43 KB, plus 2%. */
+export const ceilings = { agenda: 40_900, badge: 16_650, total: 78_000 };
 
 /** Sizes of one buffer: minified as served, gzip -9 and brotli at its best quality. */
 export function compressedSizes(buffer) {
@@ -116,10 +117,13 @@ function sum(files, names) {
   return total;
 }
 
-/** The chunk the autoloader imports for `tag`: `"ra-agenda":()=>import("./chunks/define-….js")`. */
+/**
+ * The chunk the autoloader imports for `tag`: the first `import()` of a string after the tag, through its URL
+ * helper or not: `"ra-agenda":()=>n(e=>([…].forEach(t=>import(e(t))…),import(e("./chunks/define-….js"))))`.
+ */
 function autoloadedChunk(files, autoloader, tag) {
   const pattern = new RegExp(
-    `["'\`]${tag}["'\`]\\s*:\\s*(?:async\\s*)?\\(\\)\\s*=>\\s*import\\(\\s*(["'\`])([^"'\`]+)\\1`,
+    `["'\`]${tag}["'\`]\\s*:[^]*?\\bimport\\(\\s*(?:[\\w$]+\\(\\s*)?(["'\`])([^"'\`]+)\\1`,
   );
   const match = pattern.exec(files.get(autoloader)?.code ?? '');
   if (!match) throw new Error(`${autoloader} has no loader for <${tag}>`);

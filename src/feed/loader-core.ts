@@ -209,6 +209,21 @@ function isSameOrigin(url: string): boolean {
   return new URL(url).origin === globalThis.location?.origin;
 }
 
+// Feed requests the CDN autoloader (`src/autoloader.ts`) started as soon as it saw a tag, beside the widget's
+// code: the first unconditional attempt for the URL takes its request over. Kept on `globalThis` under this key,
+// by absolute URL, `undefined` once taken: a contract between versions, only add to it.
+const prefetchKey = Symbol.for('ra-widgets.feed-prefetch');
+
+/** The request the autoloader started for `url`, once. */
+function takePrefetchedFeed(url: string): Promise<Response> | undefined {
+  const requests = (globalThis as { [prefetchKey]?: Map<string, Promise<Response> | undefined> })[
+    prefetchKey
+  ];
+  const request = requests?.get(url);
+  if (request) requests!.set(url, undefined);
+  return request;
+}
+
 /** One attempt: a response within `timeoutMs`, body included. */
 async function fetchOnce(url: string, etag: string | undefined, timeoutMs: number): Promise<Fetched> {
   const controller = new AbortController();
@@ -218,7 +233,10 @@ async function fetchOnce(url: string, etag: string | undefined, timeoutMs: numbe
       Accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1',
     };
     if (etag && isSameOrigin(url)) headers['If-None-Match'] = etag;
-    const response = await fetch(url, { headers, signal: controller.signal });
+    const prefetched = etag ? undefined : takePrefetchedFeed(url);
+    const response = await (prefetched
+      ? untilAborted(prefetched, controller.signal)
+      : fetch(url, { headers, signal: controller.signal }));
     if (response.status === 304) return { notModified: true };
     if (!response.ok) {
       const error = new FeedError(url, 'http', `HTTP ${response.status} ${response.statusText}`.trim());
@@ -227,7 +245,8 @@ async function fetchOnce(url: string, etag: string | undefined, timeoutMs: numbe
     }
     return {
       notModified: false,
-      text: await response.text(),
+      // The signal does not reach a prefetched request: the wait for its body stops all the same.
+      text: await untilAborted(response.text(), controller.signal),
       etag: response.headers.get('ETag') ?? undefined,
       contentType: response.headers.get('Content-Type') ?? undefined,
     };

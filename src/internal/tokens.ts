@@ -15,7 +15,7 @@ const darkValues = css`
 `;
 
 /**
- * Design tokens shared by every widget, in the network's identity. Each is a `--ra-*` custom property the host
+ * Design tokens shared by every widget, in the network's identity, and the host's reset of what pages pass on. Each is a `--ra-*` custom property the host
  * page may set on the element or any ancestor (custom properties inherit through shadow roots); components read
  * them through these defaults. Dark values apply when the page or the element asks for them.
  */
@@ -34,17 +34,30 @@ export const tokens = css`
     --_ra-color-success: var(--ra-color-success, #1b6e2e);
     --_ra-color-focus: var(--ra-color-focus, #0b57d0);
     --_ra-font-family: var(--ra-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_ra-font-size: var(--ra-font-size, 1rem);
-    --_ra-radius: var(--ra-radius, 0.5rem);
-    --_ra-space: var(--ra-space, 1rem);
+    /* medium: the visitor's default size, whatever the page does to its own html element (62.5 % themes). */
+    --_ra-font-size: var(--ra-font-size, medium);
+    --_ra-radius: var(--ra-radius, 0.5em);
+    --_ra-space: var(--ra-space, 1em);
     --_ra-density: var(--ra-density, 1);
     --_ra-shadow: var(--ra-shadow, 0 1px 3px rgb(0 0 0 / 0.12));
     --_ra-transition: var(--ra-transition, 150ms ease);
 
-    font-family: var(--_ra-font-family);
-    font-size: var(--_ra-font-size);
-    color: var(--_ra-color-text);
-    line-height: 1.5;
+    /* The page's text settings stop at the host: each inherited one is set here. !important in the shadow tree
+       beats the page's own !important rules on the element; partners theme through the --ra-* properties. */
+    font-family: var(--_ra-font-family) !important;
+    font-size: var(--_ra-font-size) !important;
+    font-style: normal !important;
+    font-weight: normal !important;
+    font-variant: normal !important;
+    color: var(--_ra-color-text) !important;
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    white-space: normal !important;
   }
 
   /* Dark follows the visitor's setting unless theme="light"; theme="dark" forces it. */

@@ -17,6 +17,37 @@ export function jsonLdScriptText(data: unknown): string {
   );
 }
 
+interface ScriptPolicy {
+  createScript(text: string): unknown;
+}
+
+let policy: ScriptPolicy | null | undefined;
+
+/**
+ * The text as the page's Trusted Types want it: under `require-trusted-types-for 'script'` a script's text must be
+ * a `TrustedScript`, even for a data block. The policy is this module's own and only ever sees
+ * `jsonLdScriptText`'s output. `undefined` when the page's `trusted-types` directive refuses the policy's name.
+ */
+function trustedScriptText(text: string): unknown {
+  const trustedTypes = (
+    globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptPolicy } }
+  ).trustedTypes;
+  if (!trustedTypes) return text;
+  if (policy === undefined) {
+    try {
+      policy = trustedTypes.createPolicy('ra-widgets-jsonld', { createScript: (json: string) => json });
+    } catch (error) {
+      policy = null;
+      console.warn(
+        "[ra-widgets] no JSON-LD for search engines: the page's trusted-types directive refuses the policy " +
+          '"ra-widgets-jsonld" (add it to the directive to publish the events).',
+        error,
+      );
+    }
+  }
+  return policy ? policy.createScript(text) : undefined;
+}
+
 const SELECTOR = 'script[type="application/ld+json"][data-ra-jsonld]';
 
 function ownScripts(host: Element): HTMLScriptElement[] {
@@ -37,7 +68,11 @@ export function upsertJsonLd(host: Element, data: unknown): HTMLScriptElement {
     host.append(target);
   }
   const text = jsonLdScriptText(data);
-  if (target.textContent !== text) target.textContent = text;
+  if (target.textContent !== text) {
+    const trusted = trustedScriptText(text);
+    if (trusted === undefined) target.remove();
+    else target.textContent = trusted as string;
+  }
   return target;
 }
 

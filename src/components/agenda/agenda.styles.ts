@@ -7,7 +7,7 @@ import { css } from 'lit';
 export const agendaStyles = css`
   :host {
     --_gap: var(--ra-agenda-gap, calc(var(--_ra-space) * var(--_ra-density)));
-    --_card-min: var(--ra-agenda-card-min-width, 16rem);
+    --_card-min: var(--ra-agenda-card-min-width, 16em);
     --_chip-bg: var(--ra-agenda-chip-background, var(--_ra-color-surface));
     --_chip-bg-pressed: var(--ra-agenda-chip-background-pressed, var(--_ra-color-primary));
     --_heading-color: var(--ra-agenda-heading-color, var(--_ra-color-primary));
@@ -43,12 +43,12 @@ export const agendaStyles = css`
   .field {
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
+    gap: 0.25em;
     min-width: 0;
   }
 
   .field.search {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
   }
 
   label,
@@ -60,8 +60,8 @@ export const agendaStyles = css`
 
   input[type='search'],
   select {
-    min-height: 2.75rem;
-    padding: 0.25rem 0.75rem;
+    min-height: 2.75em;
+    padding: 0.25em 0.75em;
     max-width: 100%;
     background: var(--_ra-color-surface);
     border: 1px solid var(--_ra-color-border);
@@ -70,23 +70,23 @@ export const agendaStyles = css`
 
   .toggle {
     display: inline-flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
-    min-height: 2.75rem;
+    min-height: 2.75em;
     font-weight: normal;
     color: inherit;
   }
 
   .toggle input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.25em;
+    block-size: 1.25em;
     accent-color: var(--_ra-color-primary);
   }
 
   .chips {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
     flex: 1 1 100%;
     align-items: center;
     margin: 0;
@@ -96,8 +96,8 @@ export const agendaStyles = css`
 
   .chip,
   .agenda-button {
-    min-height: 2.75rem;
-    padding: 0.25rem 0.875rem;
+    min-height: 2.75em;
+    padding: 0.25em 0.875em;
     border: 1px solid var(--_ra-color-border);
     border-radius: 999px;
     background: var(--_chip-bg);
@@ -134,7 +134,8 @@ export const agendaStyles = css`
   }
 
   .month-heading {
-    margin: 0 0 calc(var(--_gap) * 0.75);
+    /* 0.75 of the gap, measured at this heading's own 1.25em. */
+    margin: 0 0 calc(var(--_gap) * 0.75 / 1.25);
     font-size: 1.25em;
     line-height: 1.3;
     color: var(--_heading-color);
@@ -189,14 +190,14 @@ export const agendaStyles = css`
   }
 
   .skeleton {
-    block-size: 7rem;
+    block-size: 7em;
     border-radius: var(--_ra-radius);
     background: var(--_skeleton);
     animation: pulse 1.2s ease-in-out infinite alternate;
   }
 
   :host([layout='compact']) .skeleton {
-    block-size: 4rem;
+    block-size: 4em;
   }
 
   @keyframes pulse {

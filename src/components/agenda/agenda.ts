@@ -137,7 +137,7 @@ type Shown =
  * @csspart retry-button - "Réessayer".
  *
  * @cssproperty [--ra-agenda-gap=calc(var(--ra-space) * var(--ra-density))] - Space between cards and sections.
- * @cssproperty [--ra-agenda-card-min-width=16rem] - Narrowest card in the grid layout.
+ * @cssproperty [--ra-agenda-card-min-width=16em] - Narrowest card in the grid layout.
  * @cssproperty [--ra-agenda-chip-background=var(--ra-color-surface)] - A chip at rest.
  * @cssproperty [--ra-agenda-chip-background-pressed=var(--ra-color-primary)] - A pressed chip.
  * @cssproperty [--ra-agenda-heading-color=var(--ra-color-primary)] - Month headings.
@@ -153,9 +153,9 @@ type Shown =
  * @cssproperty [--ra-color-danger=#b3261e] - The error state.
  * @cssproperty [--ra-color-focus=#0b57d0] - Focus rings.
  * @cssproperty [--ra-font-family=system-ui, sans-serif] - Font.
- * @cssproperty [--ra-font-size=1rem] - Base font size.
- * @cssproperty [--ra-radius=0.5rem] - Corner radius.
- * @cssproperty [--ra-space=1rem] - Base spacing.
+ * @cssproperty [--ra-font-size=medium] - Base font size: every size of the widget follows it (default: the visitor's default size, whatever the page's root font size). `1em` follows the surrounding text.
+ * @cssproperty [--ra-radius=0.5em] - Corner radius.
+ * @cssproperty [--ra-space=1em] - Base spacing.
  * @cssproperty [--ra-density=1] - Spacing multiplier (e.g. 0.75 for a denser agenda).
  */
 export class RaAgenda extends RaElement {

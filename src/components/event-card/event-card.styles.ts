@@ -3,7 +3,7 @@ import { tokens } from '../../internal/tokens.js';
 
 /**
  * The card's look, shared by `<ra-event-card>` and `<ra-agenda>` (which renders cards in its own shadow root).
- * Sizes in rem and wrapping text: readable from 320 px wide and at 200 % zoom. Colours only through tokens.
+ * Sizes in em of the host's font size (`--ra-font-size`, never the page's rem) and wrapping text: readable from 320 px wide and at 200 % zoom. Colours only through tokens.
  */
 const cardStyles = css`
   .card {
@@ -48,7 +48,7 @@ const cardStyles = css`
   }
 
   .image {
-    flex: 1 1 14rem;
+    flex: 1 1 14em;
     display: block;
     min-inline-size: 0;
     block-size: auto;
@@ -63,9 +63,9 @@ const cardStyles = css`
     display: flex;
     flex-direction: column;
     align-items: center;
-    gap: 0.25rem;
-    min-inline-size: 3.5rem;
-    padding: 0.5rem;
+    gap: 0.25em;
+    min-inline-size: 3.5em;
+    padding: 0.5em;
     border-radius: calc(var(--_ra-radius) / 2);
     background: var(--_ra-color-primary);
     color: var(--_ra-color-primary-contrast);
@@ -80,19 +80,19 @@ const cardStyles = css`
   }
 
   .date-day {
-    font-size: 1.5rem;
+    font-size: 1.5em;
     font-weight: 700;
   }
 
   .date-month {
-    font-size: 0.875rem;
+    font-size: 0.875em;
     text-transform: uppercase;
   }
 
   .body {
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
+    gap: 0.5em;
     min-width: 0;
   }
 
@@ -102,12 +102,12 @@ const cardStyles = css`
 
   .title {
     margin: 0;
-    font-size: 1.25rem;
+    font-size: 1.25em;
     line-height: 1.3;
   }
 
   .card--compact .title {
-    font-size: 1.0625rem;
+    font-size: 1.0625em;
   }
 
   .card--cancelled .title,
@@ -131,16 +131,17 @@ const cardStyles = css`
   .categories {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.375rem;
+    gap: 0.375em;
   }
 
   .badge,
   .categories li {
     display: inline-block;
-    padding: 0.125rem 0.5rem;
+    /* Lengths of the host's em, at this element's own 0.875em. */
+    padding: calc(0.125em / 0.875) calc(0.5em / 0.875);
     border: 1px solid currentColor;
     border-radius: 999px;
-    font-size: 0.875rem;
+    font-size: 0.875em;
     font-weight: 600;
   }
 
@@ -178,12 +179,12 @@ const cardStyles = css`
   .place li {
     display: flex;
     flex-wrap: wrap;
-    column-gap: 0.5rem;
+    column-gap: 0.5em;
   }
 
   .sessions {
     display: grid;
-    gap: 0.125rem;
+    gap: 0.125em;
   }
 
   .zone-note,
@@ -199,7 +200,7 @@ const cardStyles = css`
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 1rem;
+    gap: 0.25em 1em;
   }
 
   .price {
@@ -215,14 +216,14 @@ const cardStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: flex-start;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
 
   .button {
     display: inline-flex;
     align-items: center;
-    min-block-size: 2.75rem;
-    padding: 0.5rem 1rem;
+    min-block-size: 2.75em;
+    padding: 0.5em 1em;
     border: 1px solid var(--_ra-color-primary);
     border-radius: var(--_ra-radius);
     background: var(--_ra-color-surface);
@@ -266,7 +267,7 @@ const cardStyles = css`
     content: '▾';
     /* Decorative: the empty alternative keeps screen readers from announcing the arrow. */
     content: '▾' / '';
-    margin-inline-start: 0.5rem;
+    margin-inline-start: 0.5em;
     /* The arrow comes from a fallback font: keep its taller line box from stretching the button. */
     line-height: 1;
   }
@@ -278,9 +279,9 @@ const cardStyles = css`
 
   .calendar-menu {
     display: grid;
-    gap: 0.25rem;
-    margin-block-start: 0.25rem;
-    padding: 0.5rem;
+    gap: 0.25em;
+    margin-block-start: 0.25em;
+    padding: 0.5em;
     border: 1px solid var(--_ra-color-border);
     border-radius: var(--_ra-radius);
     background: var(--_ra-color-surface);
@@ -310,15 +311,15 @@ const cardStyles = css`
   .copy-fallback {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
+    gap: 0.25em;
     inline-size: 100%;
   }
 
   .copy-fallback input {
-    flex: 1 1 12rem;
+    flex: 1 1 12em;
     min-inline-size: 0;
     font: inherit;
-    padding: 0.25rem 0.5rem;
+    padding: 0.25em 0.5em;
     color: var(--_ra-color-text);
     background: var(--_ra-color-surface);
     border: 1px solid var(--_ra-color-border);
@@ -327,8 +328,8 @@ const cardStyles = css`
 
   .details {
     display: grid;
-    gap: 0.75rem;
-    padding-block-start: 0.5rem;
+    gap: 0.75em;
+    padding-block-start: 0.5em;
     border-block-start: 1px solid var(--_ra-color-border);
   }
 
@@ -344,13 +345,13 @@ const cardStyles = css`
   .organizations {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
   }
 
   .organizations ul {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
+    gap: 0.25em 0.75em;
   }
 
   @media (prefers-reduced-motion: reduce) {

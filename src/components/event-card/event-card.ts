@@ -80,9 +80,9 @@ const copiedFor = 4000;
  * @cssproperty --ra-color-success - The "Lien copié" confirmation (default `#1b6e2e`).
  * @cssproperty --ra-color-focus - Focus ring (default `#0b57d0`).
  * @cssproperty --ra-font-family - Font (default the system's).
- * @cssproperty --ra-font-size - Base font size (default `1rem`).
- * @cssproperty --ra-radius - Corner radius (default `0.5rem`).
- * @cssproperty --ra-space - Base spacing (default `1rem`).
+ * @cssproperty --ra-font-size - Base font size, which every size follows (default `medium`, the visitor's size, whatever the page's root font size).
+ * @cssproperty --ra-radius - Corner radius (default `0.5em`).
+ * @cssproperty --ra-space - Base spacing (default `1em`).
  * @cssproperty --ra-density - Spacing multiplier (default `1`).
  * @cssproperty --ra-shadow - Card shadow.
  * @cssproperty --ra-transition - Hover transitions (none with reduced motion).
@@ -98,8 +98,8 @@ export class RaEventCard extends RaElement {
 
       .skeleton {
         display: grid;
-        gap: 0.75rem;
-        padding: 1rem;
+        gap: 0.75em;
+        padding: 1em;
         border: 1px solid var(--_ra-color-border);
         border-radius: var(--_ra-radius);
         background: var(--_ra-color-surface);
@@ -107,13 +107,13 @@ export class RaEventCard extends RaElement {
 
       .skeleton span {
         display: block;
-        block-size: 1rem;
-        border-radius: 0.25rem;
+        block-size: 1em;
+        border-radius: 0.25em;
         background: var(--_ra-color-surface-alt);
       }
 
       .skeleton span:first-of-type {
-        block-size: 1.5rem;
+        block-size: 1.5em;
         inline-size: 70%;
       }
 
@@ -125,8 +125,8 @@ export class RaEventCard extends RaElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.75rem;
-        padding: 1rem;
+        gap: 0.75em;
+        padding: 1em;
         border: 1px solid var(--_ra-color-border);
         border-radius: var(--_ra-radius);
         background: var(--_ra-color-surface);

@@ -4,20 +4,22 @@ import { tokens } from '../../internal/tokens.js';
 export const styles = [
   tokens,
   css`
+    /* A block, like every widget, so that it lines up in the page's content column; display: inline-block on the
+       element puts it in a line of text. */
     :host {
-      display: inline-block;
-      vertical-align: middle;
-      --_badge-height: var(--ra-badge-height, 3rem);
+      display: block;
+      --_badge-height: var(--ra-badge-height, 3em);
       --_badge-background: var(--ra-badge-background, var(--_ra-color-surface));
       --_badge-text: var(--ra-badge-text, var(--_ra-color-text));
       --_badge-mark: var(--ra-badge-mark, var(--_ra-color-primary));
     }
-    :host([size='small']) {
-      --_badge-height: var(--ra-badge-height, 2.25rem);
+    /* The badge's own size; the host keeps the font size every widget has. Heights are the host's 2.25em and 4em. */
+    :host([size='small']) .badge {
+      --_badge-height: var(--ra-badge-height, calc(2.25em / 0.875));
       font-size: 0.875em;
     }
-    :host([size='large']) {
-      --_badge-height: var(--ra-badge-height, 4rem);
+    :host([size='large']) .badge {
+      --_badge-height: var(--ra-badge-height, calc(4em / 1.125));
       font-size: 1.125em;
     }
 

@@ -44,7 +44,7 @@ export function isAllowedHost(host: string, domains: readonly string[]): boolean
  * @csspart title - "Adhérent Réseau Alliances".
  * @csspart since - "depuis 2020".
  *
- * @cssproperty --ra-badge-height - The badge's height (default `3rem`; `2.25rem` small, `4rem` large).
+ * @cssproperty --ra-badge-height - The badge's height (default `3em`; `2.25em` small, `4em` large, in the host's font size).
  * @cssproperty --ra-badge-background - Background (default `--ra-color-surface`).
  * @cssproperty --ra-badge-text - Text colour (default `--ra-color-text`).
  * @cssproperty --ra-badge-mark - The mark's colour (default `--ra-color-primary`).

@@ -2,14 +2,14 @@ import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
 
 /**
- * Sizes in rem and wrapping text: one column from 320 px (and at 200 % zoom), two above 36rem. Colours only
+ * Sizes in em of the host's font size (never the page's rem) and wrapping text: one column from 320 px (and at 200 % zoom), two above 36em. Colours only
  * through tokens; inputs keep a 3:1 border against the surface, errors are said in words, not colour alone.
  */
 export const styles = [
   tokens,
   css`
     :host {
-      --_ra-form-max-width: var(--ra-form-max-width, 40rem);
+      --_ra-form-max-width: var(--ra-form-max-width, 40em);
       --_ra-form-gap: var(--ra-form-gap, var(--_ra-space));
       --_ra-input-border: var(--ra-input-border, var(--_ra-color-muted));
       display: block;
@@ -31,7 +31,7 @@ export const styles = [
       gap: var(--_ra-form-gap);
     }
 
-    @media (min-width: 36rem) {
+    @media (min-width: 36em) {
       .grid {
         grid-template-columns: repeat(2, minmax(0, 1fr));
       }
@@ -42,7 +42,7 @@ export const styles = [
 
     .field {
       display: grid;
-      gap: 0.25rem;
+      gap: 0.25em;
       align-content: start;
       min-inline-size: 0;
     }
@@ -68,8 +68,8 @@ export const styles = [
     select {
       box-sizing: border-box;
       inline-size: 100%;
-      min-block-size: 2.75rem;
-      padding: 0.5rem 0.75rem;
+      min-block-size: 2.75em;
+      padding: 0.5em 0.75em;
       font: inherit;
       color: var(--_ra-color-text);
       background: var(--_ra-color-surface);
@@ -79,8 +79,8 @@ export const styles = [
 
     input[type='checkbox'],
     input[type='radio'] {
-      inline-size: 1.5rem;
-      block-size: 1.5rem;
+      inline-size: 1.5em;
+      block-size: 1.5em;
       margin: 0;
       flex: none;
       accent-color: var(--_ra-color-primary);
@@ -88,7 +88,7 @@ export const styles = [
 
     .option {
       display: flex;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-items: flex-start;
     }
 
@@ -102,7 +102,7 @@ export const styles = [
       border: 0;
       min-inline-size: 0;
       display: grid;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
 
     fieldset.questions {
@@ -111,7 +111,7 @@ export const styles = [
 
     legend {
       padding: 0;
-      margin-block-end: 0.5rem;
+      margin-block-end: 0.5em;
     }
 
     .invalid input[type='text'],
@@ -124,7 +124,7 @@ export const styles = [
 
     .invalid {
       border-inline-start: 4px solid var(--_ra-color-danger);
-      padding-inline-start: 0.75rem;
+      padding-inline-start: 0.75em;
     }
 
     .error-message {
@@ -158,7 +158,7 @@ export const styles = [
 
     .error-summary ul {
       margin: 0;
-      padding-inline-start: 1.25rem;
+      padding-inline-start: 1.25em;
     }
 
     .message.success {
@@ -170,18 +170,18 @@ export const styles = [
     }
 
     .message p {
-      margin: 0 0 0.75rem;
+      margin: 0 0 0.75em;
     }
 
     .message-title {
-      margin: 0 0 0.5rem;
-      font-size: 1.25rem;
+      margin: 0 0 calc(0.5em / 1.25);
+      font-size: 1.25em;
       line-height: 1.3;
     }
 
     .notice {
       margin: 0;
-      padding: 0.75rem;
+      padding: 0.75em;
       border-inline-start: 4px solid var(--_ra-color-warning);
       background: var(--_ra-color-surface-alt);
     }
@@ -191,8 +191,8 @@ export const styles = [
       display: inline-flex;
       align-items: center;
       justify-content: center;
-      min-block-size: 2.75rem;
-      padding: 0.5rem 1.25rem;
+      min-block-size: 2.75em;
+      padding: 0.5em 1.25em;
       font: inherit;
       font-weight: 600;
       text-decoration: none;
@@ -239,8 +239,8 @@ export const styles = [
 
     dialog {
       box-sizing: border-box;
-      inline-size: min(100vw - 1rem, var(--_ra-form-max-width) + 2 * var(--_ra-space));
-      max-block-size: calc(100dvh - 1rem);
+      inline-size: min(100vw - 1em, var(--_ra-form-max-width) + 2 * var(--_ra-space));
+      max-block-size: calc(100dvh - 1em);
       padding: var(--_ra-space);
       color: var(--_ra-color-text);
       background: var(--_ra-color-surface);
@@ -255,7 +255,7 @@ export const styles = [
 
     .dialog-header {
       display: flex;
-      gap: 0.5rem;
+      gap: 0.5em;
       align-items: flex-start;
       justify-content: space-between;
       margin-block-end: var(--_ra-space);
@@ -263,13 +263,13 @@ export const styles = [
 
     .dialog-header h2 {
       margin: 0;
-      font-size: 1.375rem;
+      font-size: 1.375em;
       line-height: 1.3;
     }
 
     .close {
-      padding: 0.25rem 0.75rem;
-      font-size: 1.5rem;
+      padding: calc(0.25em / 1.5) calc(0.75em / 1.5);
+      font-size: 1.5em;
       line-height: 1;
     }
 

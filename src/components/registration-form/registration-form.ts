@@ -103,7 +103,7 @@ function fingerprint(body: RegistrationRequestInput): string {
  * @csspart message - The panel shown for an outcome or instead of the form.
  * @csspart button - Secondary buttons (retry, add to calendar) and the external registration link.
  *
- * @cssproperty --ra-form-max-width - The form's largest width (default `40rem`).
+ * @cssproperty --ra-form-max-width - The form's largest width (default `40em`).
  * @cssproperty --ra-form-gap - Space between fields (default `--ra-space`).
  * @cssproperty --ra-input-border - Input border colour (default `--ra-color-border`, darkened for contrast).
  * @cssproperty --ra-color-primary - Buttons and links.
