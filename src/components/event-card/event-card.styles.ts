@@ -260,13 +260,15 @@ const cardStyles = css`
     text-decoration: underline;
   }
 
+  /* A column, so the summary takes the row's height and the (absolutely placed) menu no width. */
   .calendar {
     position: relative;
     display: flex;
+    flex-direction: column;
   }
 
   .calendar > summary {
-    flex: 1;
+    flex: 1 0 auto;
   }
 
   .calendar > summary {
@@ -281,7 +283,6 @@ const cardStyles = css`
     content: '▾';
     /* Decorative: the empty alternative keeps screen readers from announcing the arrow. */
     content: '▾' / '';
-    margin-inline-start: 0.5em;
     /* The arrow comes from a fallback font: keep its taller line box from stretching the button. */
     line-height: 1;
   }
