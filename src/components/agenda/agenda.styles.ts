@@ -7,7 +7,7 @@ import { css } from 'lit';
 export const agendaStyles = css`
   :host {
     --_gap: var(--ra-agenda-gap, calc(var(--_ra-space) * var(--_ra-density)));
-    --_card-min: var(--ra-agenda-card-min-width, 16em);
+    --_card-min: var(--ra-agenda-card-min-width, 20em);
     --_chip-bg: var(--ra-agenda-chip-background, var(--_ra-color-surface));
     --_chip-bg-pressed: var(--ra-agenda-chip-background-pressed, var(--_ra-color-primary));
     --_heading-color: var(--ra-agenda-heading-color, var(--_ra-color-primary));

@@ -156,7 +156,7 @@ type Shown =
  * @csspart subscribe-address - The calendar's address, to copy.
  *
  * @cssproperty [--ra-agenda-gap=calc(var(--ra-space) * var(--ra-density))] - Space between cards and sections.
- * @cssproperty [--ra-agenda-card-min-width=16em] - Narrowest card in the grid layout.
+ * @cssproperty [--ra-agenda-card-min-width=20em] - Narrowest card in the grid layout (a readable measure: titles keep their words whole).
  * @cssproperty [--ra-agenda-chip-background=var(--ra-color-surface)] - A chip at rest.
  * @cssproperty [--ra-agenda-chip-background-pressed=var(--ra-color-primary)] - A pressed chip.
  * @cssproperty [--ra-agenda-heading-color=var(--ra-color-primary)] - Month headings.

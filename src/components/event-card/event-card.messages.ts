@@ -57,6 +57,8 @@ export const eventCardMessages = defineCatalogue({
     sessions: (count: number) => `${count} sessions`,
     map: 'Voir sur la carte',
     addToCalendar: 'Ajouter à mon agenda',
+    // Shown on narrow cards; the full label stays the button's name, and contains it (WCAG 2.5.3, label in name).
+    addToCalendarShort: 'Mon agenda',
     downloadIcs: 'Fichier .ics (Apple, Outlook…)',
     google: 'Google Agenda',
     outlook: 'Outlook.com',
@@ -101,6 +103,7 @@ export const eventCardMessages = defineCatalogue({
     sessions: (count: number) => `${count} sessions`,
     map: 'View on a map',
     addToCalendar: 'Add to my calendar',
+    addToCalendarShort: 'My calendar',
     downloadIcs: '.ics file (Apple, Outlook…)',
     google: 'Google Calendar',
     outlook: 'Outlook.com',

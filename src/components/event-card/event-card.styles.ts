@@ -18,8 +18,12 @@ const cardStyles = css`
     border: 1px solid var(--_ra-color-border);
     border-radius: var(--_ra-radius);
     box-shadow: var(--_ra-shadow);
-    overflow-wrap: anywhere;
+    /* Words break only when one alone is wider than the line; hyphenation follows the language (lang). */
+    overflow-wrap: break-word;
+    hyphens: auto;
     min-width: 0;
+    /* The card's own width, not the page's, decides its phone layout (a partner's column may be narrow). */
+    container: ra-card / inline-size;
   }
 
   /* In a grid the picture tops the card; in a list it sits beside the text when there is room (no media query:
@@ -212,17 +216,22 @@ const cardStyles = css`
     color: var(--_ra-color-primary);
   }
 
+  /* Every action is one button high (2.75em, a 44 px target at 16 px) and the buttons of a row share a height. */
   .actions {
     display: flex;
     flex-wrap: wrap;
-    align-items: flex-start;
+    align-items: stretch;
     gap: 0.5em;
   }
 
   .button {
     display: inline-flex;
     align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    box-sizing: border-box;
     min-block-size: 2.75em;
+    white-space: nowrap;
     padding: 0.5em 1em;
     border: 1px solid var(--_ra-color-primary);
     border-radius: var(--_ra-radius);
@@ -251,8 +260,15 @@ const cardStyles = css`
     text-decoration: underline;
   }
 
+  /* A column, so the summary takes the row's height and the (absolutely placed) menu no width. */
   .calendar {
     position: relative;
+    display: flex;
+    flex-direction: column;
+  }
+
+  .calendar > summary {
+    flex: 1 0 auto;
   }
 
   .calendar > summary {
@@ -267,7 +283,6 @@ const cardStyles = css`
     content: '▾';
     /* Decorative: the empty alternative keeps screen readers from announcing the arrow. */
     content: '▾' / '';
-    margin-inline-start: 0.5em;
     /* The arrow comes from a fallback font: keep its taller line box from stretching the button. */
     line-height: 1;
   }
@@ -277,14 +292,107 @@ const cardStyles = css`
     content: '▴' / '';
   }
 
+  /* The menu opens over what follows, so opening it moves no other button. */
   .calendar-menu {
+    position: absolute;
+    z-index: 1;
+    inset-block-start: calc(100% + 0.25em);
+    inset-inline-start: 0;
     display: grid;
     gap: 0.25em;
-    margin-block-start: 0.25em;
+    min-inline-size: max(100%, 14em);
+    box-sizing: border-box;
     padding: 0.5em;
     border: 1px solid var(--_ra-color-border);
     border-radius: var(--_ra-radius);
     background: var(--_ra-color-surface);
+    box-shadow: var(--_ra-shadow);
+  }
+
+  .calendar-menu a,
+  .calendar-menu .link-button {
+    display: block;
+    padding-block: 0.5em;
+  }
+
+  .icon {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+  }
+
+  .restriction {
+    font-size: 0.875em;
+    color: var(--_ra-color-muted);
+  }
+
+  .body {
+    container: ra-card-body / inline-size;
+  }
+
+  .label-short {
+    display: none;
+  }
+
+  /* A phone, or a narrow partner column: the date sits above the title as one line, so the text gets the card's
+     whole width. */
+  @container ra-card (max-width: 34em) {
+    .main {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.5em;
+    }
+
+    .date {
+      flex-direction: row;
+      justify-self: start;
+      align-items: baseline;
+      gap: 0.5em;
+      min-inline-size: 0;
+      padding: 0.25em 0.625em;
+    }
+
+    .day-month {
+      flex-direction: row;
+      align-items: baseline;
+      gap: 0.35em;
+    }
+
+    .date-day {
+      font-size: 1.125em;
+    }
+  }
+
+  /* Narrow text (a phone, or beside the picture): the actions keep to two rows. The copy button shows its icon and
+     the calendar button a shorter label; their full names stay for assistive technologies. */
+  @container ra-card-body (max-width: 36em) {
+    .copy-button .label,
+    .calendar .label {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    .calendar .label-short {
+      display: inline;
+    }
+
+    .copy-button {
+      padding-inline: 0.6875em;
+    }
+
+    .button {
+      padding-inline: 0.75em;
+    }
+  }
+
+  /* Very narrow (large text in a small column): labels may wrap rather than overflow. */
+  @container ra-card-body (max-width: 18em) {
+    .button {
+      white-space: normal;
+    }
   }
 
   .link-button {

@@ -277,9 +277,6 @@ function audienceBadges(event: AgendaEvent, t: EventCardMessages): unknown[] {
     event.membersOnly
       ? html`<li class="badge audience" part="badge audience">${t.membersOnly}</li>`
       : nothing,
-    event.restriction
-      ? html`<li class="badge audience" part="badge audience">${event.restriction}</li>`
-      : nothing,
   ];
 }
 
@@ -423,7 +420,10 @@ function calendarMenu(
     part="calendar"
     @toggle=${(e: Event) => (e.currentTarget as HTMLDetailsElement).open && ctx.onOpenCalendar(event)}
   >
-    <summary class="button" part="calendar-button">${t.addToCalendar}</summary>
+    <summary class="button" part="calendar-button">
+      <span class="label">${t.addToCalendar}</span
+      ><span class="label-short" aria-hidden="true">${t.addToCalendarShort}</span>
+    </summary>
     <ul class="calendar-menu" part="calendar-menu">
       <li>
         <button
@@ -443,8 +443,21 @@ function calendarMenu(
 }
 
 function copyAction(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult {
-  return html`<button type="button" class="button" part="copy-button" @click=${() => ctx.onCopyLink(event)}>
-      ${t.copyLink}
+  return html`<button
+      type="button"
+      class="button copy-button"
+      part="copy-button"
+      @click=${() => ctx.onCopyLink(event)}
+    >
+      <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2"
+          stroke-linecap="round"
+          d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"
+        /></svg
+      ><span class="label">${t.copyLink}</span>
     </button>
     <span class="copy-status" part="copy-status" role="status">${ctx.copied ? t.linkCopied : nothing}</span>
     ${
@@ -506,6 +519,11 @@ export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateR
             ? html`<ul class="badges">
                 ${badges}
               </ul>`
+            : nothing
+        }
+        ${
+          event.restriction
+            ? html`<p class="restriction" part="restriction" lang=${contentLang}>${event.restriction}</p>`
             : nothing
         }
         ${when(event, ctx, t)} ${places(event, t)}

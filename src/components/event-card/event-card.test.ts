@@ -200,10 +200,13 @@ describe('<ra-event-card>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('shows a restriction as its own badge', async () => {
+    it('writes a restriction as a sentence, not as a badge', async () => {
       const restriction = 'Réservé aux référents RSE d’entreprises de plus de 100 collaborateurs';
       const el = await card(makeEvent({ membersOnly: true, restriction }));
-      expect(texts(el, 'audience')).to.deep.equal(['Réservé aux adhérents', restriction]);
+      expect(texts(el, 'audience')).to.deep.equal(['Réservé aux adhérents']);
+      expect(texts(el, 'restriction')).to.deep.equal([restriction]);
+      expect(part(el, 'restriction')!.localName).to.equal('p');
+      await expect(el).to.be.accessible();
     });
 
     it('shows an online event as "En ligne" without a map', async () => {

@@ -47,6 +47,7 @@ const copiedFor = 4000;
  * @csspart programme - The programme.
  * @csspart price - The price or "Gratuit".
  * @csspart audiences - Who the event is for.
+ * @csspart restriction - Who may attend, as the feed says it in a sentence (schema.org `audience` restriction).
  * @csspart categories - The list of categories.
  * @csspart image - The picture.
  * @csspart summary - The summary.
