@@ -15,6 +15,14 @@ import { copyCode } from './copy.js';
  * @property {Record<string, string | undefined>} [properties] theming custom properties (`--ra-color-primary`…)
  */
 
+/** The loader's `data-ra-widget` names for the KSES-proof markup (src/autoloader.ts). */
+const markupNames = {
+  agenda: 'agenda',
+  'event-card': 'card',
+  'registration-form': 'form',
+  'member-badge': 'badge',
+};
+
 /** The WordPress plugin's shortcode names (integrations/wordpress). */
 const shortcodes = {
   agenda: 'ra_agenda',
@@ -66,7 +74,7 @@ export function widgetSnippets(options) {
   ].join('\n');
   const markup = [
     `<script type="module" src="${escapeHtml(options.scriptSrc)}"></script>`,
-    `<div data-ra-widget="${options.widget}"${attributes
+    `<div data-ra-widget="${markupNames[options.widget]}"${attributes
       .map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`)
       .join('')}>`,
     `  ${link}`,

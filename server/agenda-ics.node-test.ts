@@ -126,7 +126,9 @@ describe('GET /agenda.ics', () => {
 
   it('answers 304 to a matching If-None-Match although DTSTAMP changes', async () => {
     const first = await get();
-    const res = await (await app()).request('http://localhost:8787/agenda.ics', {
+    const res = await (
+      await app()
+    ).request('http://localhost:8787/agenda.ics', {
       headers: { 'If-None-Match': first.headers.get('ETag')! },
     });
     assert.equal(res.status, 304);

@@ -53,6 +53,17 @@ describe('widgetSnippets', () => {
     expect(div.querySelector('a')?.textContent).to.equal("L'agenda de Réseau Alliances");
   });
 
+  it('names the card as the loader knows it in the KSES-proof markup', () => {
+    const { markup } = widgetSnippets({
+      ...agendaOptions,
+      widget: 'event-card',
+      attributes: { 'event-id': 'club-rse' },
+    });
+    const div = parse(markup).querySelector<HTMLElement>('div[data-ra-widget]')!;
+    expect(div.dataset.raWidget).to.equal('card');
+    expect(div.dataset.eventId).to.equal('club-rse');
+  });
+
   it('writes the WordPress shortcode with underscores in attribute names', () => {
     const { shortcode } = widgetSnippets({
       ...agendaOptions,
