@@ -59,6 +59,17 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
 });
 
+// A busy port is a common first-run mistake: one line that says what to do, not a stack trace.
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
+    const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges this user lacks';
+    console.error(
+      `Cannot listen on http://${config.host}:${config.port}/: the port ${why}. Stop the other server, or choose another port: PORT=8788 npm start`,
+    );
+  } else console.error(`Cannot start the server: ${error.message}`);
+  void store.close().finally(() => process.exit(1));
+});
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
