@@ -54,6 +54,6 @@ describe('ra-widgets as installed', () => {
       root,
     );
     assert.equal(status, 0);
-    assert.match(stdout, /^✓ .*feed-small\.json: 8 events/);
+    assert.match(stdout, /^✓ .*feed-small\.json: 8 events/m);
   });
 });

@@ -100,6 +100,12 @@ describe('ra-agenda « S’abonner »', () => {
 
   it('subscribes to the filters the reader chooses', async () => {
     const el = await agenda(`feed="${NETWORK}" subscribe="https://agenda.example/agenda.ics"`);
+    // The members-only toggle is in the « Filtres » panel.
+    shadow(el).querySelector<HTMLButtonElement>('[part~="filters-button"]')!.click();
+    await waitUntil(
+      () => shadow(el).querySelector('[part~="members-toggle"]'),
+      'the filter panel did not open',
+    );
     const members = shadow(el).querySelector<HTMLInputElement>('[part~="members-toggle"]')!;
     members.click();
     await el.updateComplete;
