@@ -1,8 +1,8 @@
 /**
  * Load at rising rates on the registration API, bounded and on 127.0.0.1. For each setup — SQLite with one server
  * instance, and with `DATABASE_URL` set PostgreSQL with one and with two instances — it starts the servers as child
- * processes (ports 9320…), warms them up for one step, then steps the offered rate up (×1.5 from 5 req/s) until p99 latency passes 200 ms, a
- * request fails, or the last step. Every request is a new person (a new e-mail, a new key, a new client address
+ * processes (ports 9320…), warms them up for one step, then steps the offered rate up (×1.5 from 5 req/s) until
+ * p99 latency passes 200 ms two steps in a row, a request fails, or the last step. Every request is a new person (a new e-mail, a new key, a new client address
  * through X-Forwarded-For, as behind a load balancer), except one in ten, which repeats an earlier request
  * (same key, same body) and must get the same registration back. After each step it reads the database and checks
  * that every accepted registration is stored, and once.
@@ -98,6 +98,7 @@ if (process.argv[2] === '--serve') {
     failures: number;
   }
   const rows: { setup: string; steps: Step[]; problems: string[] }[] = [];
+  const past = (step: Step) => step.p99 > P99_LIMIT_MS || step.failures > 0;
   const loadBefore = loadavg()[0]!;
 
   for (const setup of setups) {
@@ -189,7 +190,8 @@ if (process.argv[2] === '--serve') {
             `p99 ${result.p99} ms, accepted ${result.accepted}, new rows ${result.stored}, repeats ${repeats}, ` +
             `failures ${result.failures}`,
         );
-        if (result.p99 > P99_LIMIT_MS || result.failures > 0) break;
+        // One slow step may be another process's fault on a shared machine: the knee needs two in a row.
+        if (result.failures > 0 || steps.slice(-2).filter(past).length === 2) break;
       }
     } finally {
       children.forEach((child) => child.kill());
@@ -198,11 +200,11 @@ if (process.argv[2] === '--serve') {
     rows.push({ setup: setup.name, steps, problems });
   }
 
+  /** The last step under the limit before the final run of steps past it (`at`, the first of that run). */
   const knee = (steps: Step[]) => {
-    const last = steps.at(-1)!;
-    const passed = last.p99 > P99_LIMIT_MS || last.failures > 0;
-    const below = passed ? steps.at(-2) : last;
-    return { passed, below, at: passed ? last : undefined };
+    let first = steps.length;
+    while (first > 0 && past(steps[first - 1]!)) first -= 1;
+    return { below: steps[first - 1], at: steps[first] };
   };
   const table = [
     '| setup | knee: last rate under p99 200 ms | sustained | p50 | p99 | next step (past the knee) | highest sustained | accepted = stored, no duplicate |',
@@ -241,11 +243,11 @@ if (process.argv[2] === '--serve') {
     '',
     `**Method** (this run: \`--step-seconds ${stepSeconds} --max-steps ${maxSteps}\`): on 127.0.0.1, this machine (2 cores`,
     `shared with the load generator). The offered rate starts at ${START_RATE} req/s and grows ×${RATE_FACTOR} per step of ${stepSeconds} s,`,
-    `${CONNECTIONS} connections, until p99 passes ${P99_LIMIT_MS} ms. Each request is a new person (one in ten repeats an`,
-    'earlier key and must get the same registration); the database is read after every step. With two instances the',
-    'load is split evenly and p50/p99 are the worse instance’s. The machine’s load average (1 min) was',
-    `${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end: other work shares the cores, so`,
-    'compare the setups with each other, within one run.',
+    `${CONNECTIONS} connections, until p99 passes ${P99_LIMIT_MS} ms two steps in a row. Each request is a new person`,
+    '(one in ten repeats an earlier key and must get the same registration); the database is read after every step.',
+    'With two instances the load is split evenly and p50/p99 are the worse instance’s. The machine’s load average',
+    `(1 min) was ${loadBefore.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end: other work shares the`,
+    'cores, so compare the setups with each other, within one run.',
     '',
     ...table,
     '',

@@ -174,37 +174,49 @@ export class PostgresStore implements RegistrationStore {
     }
   }
 
+  /** Five round trips: begin, lock, read, write, commit (each one costs a context switch on a busy machine). */
   #admit(admission: Admission): Promise<AdmitResult> {
     const { row: fields, idempotencyKey } = admission;
     return this.#transaction(async (client): Promise<AdmitResult> => {
+      // Its own statement: in READ COMMITTED each statement reads from its own snapshot, so the reads below, taken
+      // after the lock is granted, see every registration committed by the lock's previous holder.
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_EVENT, fields.event_id]);
-      const earlier = await client.query<StoredResponse>(
-        'SELECT request_hash, status_code, body FROM idempotency_keys WHERE key = $1',
-        [idempotencyKey],
+      const { rows } = await client.query<{
+        earlier: StoredResponse | null;
+        taken: boolean;
+        confirmed: number;
+        waitlisted: number;
+      }>(
+        `SELECT
+           (SELECT json_build_object('request_hash', request_hash, 'status_code', status_code, 'body', body)
+              FROM idempotency_keys WHERE key = $1) AS earlier,
+           EXISTS (SELECT 1 FROM registrations WHERE event_id = $2 AND email_key = $3) AS taken,
+           count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
+           count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
+         FROM registrations WHERE event_id = $2`,
+        [idempotencyKey, fields.event_id, fields.email_key],
       );
-      if (earlier.rows[0]) return { kind: 'replayed', response: earlier.rows[0] };
-      const taken = await client.query('SELECT 1 FROM registrations WHERE event_id = $1 AND email_key = $2', [
-        fields.event_id,
-        fields.email_key,
-      ]);
-      if (taken.rowCount) return { kind: 'already-registered' };
-      const counts = await client.query<{ confirmed: number; waitlisted: number }>(
-        `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed,
-                count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
-         FROM registrations WHERE event_id = $1`,
-        [fields.event_id],
-      );
-      const row: RegistrationRow = { ...fields, ...admission.place(counts.rows[0]!) };
-      await client.query(
-        `INSERT INTO registrations (${COLUMNS})
-         VALUES (${REGISTRATION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
-        REGISTRATION_COLUMNS.map((column) => row[column]),
-      );
+      const { earlier, taken, ...counts } = rows[0]!;
+      if (earlier) return { kind: 'replayed', response: earlier };
+      if (taken) return { kind: 'already-registered' };
+      const row: RegistrationRow = { ...fields, ...admission.place(counts) };
       const response = { request_hash: admission.requestHash, ...admission.respond(row) };
+      const n = REGISTRATION_COLUMNS.length;
       await client.query(
-        `INSERT INTO idempotency_keys (key, request_hash, status_code, body, registration_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [idempotencyKey, response.request_hash, response.status_code, response.body, row.id, row.created_at],
+        `WITH registration AS (
+           INSERT INTO registrations (${COLUMNS})
+           VALUES (${REGISTRATION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+           RETURNING id, created_at
+         )
+         INSERT INTO idempotency_keys (key, request_hash, status_code, body, registration_id, created_at)
+         SELECT $${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, id, created_at FROM registration`,
+        [
+          ...REGISTRATION_COLUMNS.map((column) => row[column]),
+          idempotencyKey,
+          response.request_hash,
+          response.status_code,
+          response.body,
+        ],
       );
       return { kind: 'stored', response };
     });
