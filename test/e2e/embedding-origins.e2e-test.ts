@@ -221,6 +221,22 @@ describe('embedding from anywhere', () => {
     await tab.close();
   });
 
+  it('finds tags in a shadow root attached to a plain element when the app says where', async () => {
+    const { page: tab, problems } = await open(
+      page('<div id="shell"></div>', { end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic') }),
+    );
+    await tab.waitForFunction(() => document.readyState === 'complete');
+    await tab.evaluate((now) => {
+      // Invisible to the loader: a shadow root attached after it saw the element, which is not a custom element.
+      const root = document.querySelector('#shell')!.attachShadow({ mode: 'open' });
+      root.innerHTML = `<ra-agenda feed="/data/feed.json" now="${now}" limit="2"></ra-agenda>`;
+      root.dispatchEvent(new Event('ra-widgets-scan', { composed: true }));
+    }, now);
+    await tab.locator('#shell ra-agenda article').first().waitFor();
+    assert.deepEqual(problems, []);
+    await tab.close();
+  });
+
   it('finds tags inserted later into a shadow root it already watches', async () => {
     const { page: tab, problems } = await open(
       page('<div id="shell"><template shadowrootmode="open"><p>Agenda :</p></template></div>', {
