@@ -291,7 +291,8 @@ describe('embedding from anywhere', () => {
     let feedSeenWhenCodeArrived: boolean | undefined;
     // Holds the agenda's code until the feed is asked for: without the autoloader's request, it would never come.
     await tab.route(`${cdn.origin}/chunks/define-*.js`, async (route) => {
-      await tab.waitForRequest(isFeed, { timeout: 5000 }).catch(() => undefined);
+      if (feedRequests.length === 0)
+        await tab.waitForRequest(isFeed, { timeout: 5000 }).catch(() => undefined);
       feedSeenWhenCodeArrived = feedRequests.length > 0;
       await route.continue();
     });
@@ -314,22 +315,33 @@ describe('embedding from anywhere', () => {
     });
     const { page: tab, problems } = await recordingPage(browser);
     const requested = new Set<string>();
+    let check = () => {};
     tab.on('request', (request) => {
       const url = request.url();
       if (url.startsWith(`${cdn.origin}/chunks/`)) requested.add(url.slice(`${cdn.origin}/chunks/`.length));
+      check();
     });
+    /** Resolves once `condition` holds for the requests so far (recorded from the start), or after 10 s. */
+    const until = (condition: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        check = () => {
+          if (condition()) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        check();
+      });
     // Every chunk held: only what the loader asks for itself can be requested.
     await tab.route(`${cdn.origin}/chunks/**`, () => undefined);
     site.pages.set('/e2e/chunks.html', { html });
     await tab.goto(site.origin + '/e2e/chunks.html');
-    const define = await tab
-      .waitForRequest((request) => /\/chunks\/define-[^/]+\.js$/.test(request.url()))
-      .then((request) => request.url().split('/').pop()!);
+    const agendaChunk = () => [...requested].find((file) => /^define-[^/]+\.js$/.test(file));
+    await until(() => agendaChunk() !== undefined);
     // The agenda's chunk and everything it imports statically, read from the files themselves.
-    const needed = staticImports(define);
-    for (let attempt = 0; attempt < 50 && [...needed].some((file) => !requested.has(file)); attempt++) {
-      await tab.waitForTimeout(100);
-    }
+    const needed = staticImports(agendaChunk()!);
+    await until(() => [...needed].every((file) => requested.has(file)));
     assert.ok(needed.size > 2);
     assert.deepEqual(
       [...needed].filter((file) => !requested.has(file)),
