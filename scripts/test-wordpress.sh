@@ -108,7 +108,7 @@ Alias /wp-content $work/wp-content
 EOF
 /usr/sbin/apache2 -f "$apache_conf" -k start
 for _ in $(seq 1 40); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/wp-login.php" && break
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
   sleep 0.25
 done
 

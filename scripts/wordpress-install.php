@@ -16,7 +16,8 @@ require '/usr/share/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 
-wp_install( 'Partenaire du réseau', 'admin', 'admin@example.org', false, '', wp_generate_password( 24 ), 'fr_FR' );
+$admin_password = wp_generate_password( 24, false );
+wp_install( 'Partenaire du réseau', 'admin', 'admin@example.org', false, '', $admin_password, 'fr_FR' );
 update_option( 'blogdescription', 'Un site partenaire' );
 
 $activated = activate_plugin( 'ra-widgets/ra-widgets.php' );
@@ -92,4 +93,9 @@ foreach ( $posts as $key => $post ) {
 		'saved'   => get_post_field( 'post_content', $id, 'raw' ),
 	);
 }
+// The administrator, for the settings page's test (a throwaway site on loopback).
+$result['admin'] = array(
+	'user'     => 'admin',
+	'password' => $admin_password,
+);
 echo wp_json_encode( $result, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) . "\n";

@@ -199,4 +199,14 @@
   }
 
   watch(document);
+  // For a shadow root the loader cannot see (attached to a plain element after it was inserted): the app says where,
+  // with an event rather than a global, `root.dispatchEvent(new Event('ra-widgets-scan', { composed: true }))`.
+  document.addEventListener(
+    'ra-widgets-scan',
+    (event) => {
+      const root = event.composedPath()[0];
+      if (root instanceof ShadowRoot) watch(root);
+    },
+    true,
+  ); // Capture: the event need not bubble.
 })();

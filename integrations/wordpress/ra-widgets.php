@@ -191,12 +191,13 @@ function ra_widgets_pre_kses( $content, $allowed_html, $allowed_protocols ) {
 		return $content;
 	}
 	$tags = implode( '|', array_map( 'preg_quote', array_column( ra_widgets_catalogue(), 'tag' ) ) );
+	// Each opening tag on its own (closed or not): a refused one goes, its content (the fallback link) stays, as
+	// KSES would leave it; a stray closing tag is harmless.
 	return preg_replace_callback(
-		'#<(' . $tags . ')\b([^>]*)>(.*?)</\1\s*>#is',
+		'#<(' . $tags . ')\b([^>]*)>#i',
 		function ( $match ) use ( $hosts ) {
 			$attributes = wp_kses_hair( $match[2], array( 'http', 'https' ) );
-			// A refused tag leaves its content (the fallback link), as KSES would.
-			return isset( $attributes['feed'] ) && ra_widgets_feeds_allowed( $attributes, $hosts ) ? $match[0] : $match[3];
+			return isset( $attributes['feed'] ) && ra_widgets_feeds_allowed( $attributes, $hosts ) ? $match[0] : '';
 		},
 		$content
 	);

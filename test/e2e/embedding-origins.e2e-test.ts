@@ -34,6 +34,11 @@ function page(body: string, { head = '', end = '' } = {}): string {
   );
 }
 
+/** `body` on a partner's page, with the bundle from the CDN (a classic script by default, as WordPress writes it). */
+function fromCdn(body: string, kind: Kind = 'classic'): string {
+  return page(body, { end: scriptTag(`${cdn.origin}/ra-widgets.js`, kind) });
+}
+
 /** Opens `html` as the page at `path` of the reference server (the partner's origin, which serves the feed). */
 async function open(html: string, path = '/e2e/partner.html', headers: Record<string, string> = {}) {
   const opened = await recordingPage(browser);
@@ -95,13 +100,12 @@ describe('embedding from anywhere', () => {
 
   it('upgrades the KSES-proof markup of the four widgets, passing on only their own attributes', async () => {
     const { page: tab, problems } = await open(
-      page(
+      fromCdn(
         `<div data-ra-widget="agenda" data-feed="/data/feed.json" data-now="${now}" data-limit="2" ` +
           `data-category="atelier" data-onclick="alert(1)" id="agenda" class="wp-block">${fallback}</div>` +
           `<div data-ra-widget="card" data-feed="/data/feed.json" data-event-id="atelier-cycle-habiter-2020-03-12" data-now="${now}">${fallback}</div>` +
           `<div data-ra-widget="form" data-feed="/data/feed.json" data-event-id="programme-engagement-2020-05-26" data-action="https://api.reseau-alliances.example/registrations" data-now="${now}">${fallback}</div>` +
           `<div data-ra-widget="badge" data-feed="/data/feed.json" data-member="etika-spirulina"><a href="https://reseau-alliances.example/membres">Membre du réseau</a></div>`,
-        { end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic') },
       ),
     );
     await tab.locator('ra-agenda article').first().waitFor();
@@ -123,11 +127,8 @@ describe('embedding from anywhere', () => {
 
   it('warns about a data- attribute that is not the widget’s own', async () => {
     const { page: tab } = await open(
-      page(
+      fromCdn(
         `<div data-ra-widget="agenda" data-feed="/data/feed.json" data-onclick="alert(1)">${fallback}</div>`,
-        {
-          end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic'),
-        },
       ),
     );
     const warning = await tab.waitForEvent('console', (message) => message.type() === 'warning');
@@ -139,9 +140,7 @@ describe('embedding from anywhere', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const tab = await context.newPage();
     site.pages.set('/e2e/nojs.html', {
-      html: page(`<div data-ra-widget="agenda" data-feed="/data/feed.json">${fallback}</div>`, {
-        end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic'),
-      }),
+      html: fromCdn(`<div data-ra-widget="agenda" data-feed="/data/feed.json">${fallback}</div>`),
     });
     await tab.goto(site.origin + '/e2e/nojs.html');
     assert.equal(await tab.getByRole('link', { name: 'Voir l’agenda du réseau' }).isVisible(), true);
@@ -152,10 +151,9 @@ describe('embedding from anywhere', () => {
     const { page: tab, problems } = await recordingPage(browser);
     await tab.route(`${cdn.origin}/chunks/**`, (route) => route.fulfill({ status: 404, body: '' }));
     site.pages.set('/e2e/broken.html', {
-      html: page(
+      html: fromCdn(
         `<ra-agenda feed="/data/feed.json">${fallback}</ra-agenda>` +
           `<div data-ra-widget="card" data-feed="/data/feed.json" data-event-id="x">${fallback}</div>`,
-        { end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic') },
       ),
     });
     await tab.goto(site.origin + '/e2e/broken.html');
@@ -172,11 +170,7 @@ describe('embedding from anywhere', () => {
   });
 
   it('says so for a data-ra-widget that names no widget', async () => {
-    const { page: tab, problems } = await open(
-      page(`<div data-ra-widget="calendar">${fallback}</div>`, {
-        end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic'),
-      }),
-    );
+    const { page: tab, problems } = await open(fromCdn(`<div data-ra-widget="calendar">${fallback}</div>`));
     await tab.getByText("Ce contenu n'a pas pu être chargé.").waitFor();
     assert.match(
       problems.join('\n'),
@@ -187,10 +181,9 @@ describe('embedding from anywhere', () => {
 
   it('finds tags in an open shadow root present at load (declarative shadow DOM)', async () => {
     const { page: tab, problems } = await open(
-      page(
+      fromCdn(
         '<div id="shell"><template shadowrootmode="open">' +
           `<ra-agenda feed="/data/feed.json" now="${now}" limit="2">${fallback}</ra-agenda></template></div>`,
-        { end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic') },
       ),
     );
     await tab.locator('#shell ra-agenda article').first().waitFor();
@@ -199,9 +192,7 @@ describe('embedding from anywhere', () => {
   });
 
   it('finds tags an app shell renders into its shadow root once its own code defines it', async () => {
-    const { page: tab, problems } = await open(
-      page('<app-shell></app-shell>', { end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'module') }),
-    );
+    const { page: tab, problems } = await open(fromCdn('<app-shell></app-shell>', 'module'));
     // The shell's code comes after the widgets' loader, and renders a moment after it is defined.
     await tab.evaluate((now) => {
       customElements.define(
@@ -221,11 +212,23 @@ describe('embedding from anywhere', () => {
     await tab.close();
   });
 
+  it('finds tags in a shadow root attached to a plain element when the app says where', async () => {
+    const { page: tab, problems } = await open(fromCdn('<div id="shell"></div>'));
+    await tab.waitForFunction(() => document.readyState === 'complete');
+    await tab.evaluate((now) => {
+      // Invisible to the loader: a shadow root attached after it saw the element, which is not a custom element.
+      const root = document.querySelector('#shell')!.attachShadow({ mode: 'open' });
+      root.innerHTML = `<ra-agenda feed="/data/feed.json" now="${now}" limit="2"></ra-agenda>`;
+      root.dispatchEvent(new Event('ra-widgets-scan', { composed: true }));
+    }, now);
+    await tab.locator('#shell ra-agenda article').first().waitFor();
+    assert.deepEqual(problems, []);
+    await tab.close();
+  });
+
   it('finds tags inserted later into a shadow root it already watches', async () => {
     const { page: tab, problems } = await open(
-      page('<div id="shell"><template shadowrootmode="open"><p>Agenda :</p></template></div>', {
-        end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic'),
-      }),
+      fromCdn('<div id="shell"><template shadowrootmode="open"><p>Agenda :</p></template></div>'),
     );
     await tab.waitForFunction(() => document.readyState === 'complete');
     await tab.evaluate((now) => {
@@ -241,13 +244,12 @@ describe('embedding from anywhere', () => {
 
   it("works under Trusted Types (require-trusted-types-for 'script'), description and calendar menu included", async () => {
     const { page: tab, problems } = await open(
-      page(
+      fromCdn(
         `<ra-agenda feed="/data/feed.json" now="${now}" limit="2">${fallback}</ra-agenda>` +
           `<ra-event-card feed="/data/feed.json" event-id="programme-engagement-2020-05-26" now="${now}"></ra-event-card>` +
           `<ra-registration-form feed="/data/feed.json" event-id="programme-engagement-2020-05-26" now="${now}" ` +
           'action="https://api.reseau-alliances.example/registrations"></ra-registration-form>' +
           '<ra-member-badge feed="/data/feed.json" member="etika-spirulina"></ra-member-badge>',
-        { end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic') },
       ),
       '/e2e/trusted-types.html',
       { 'Content-Security-Policy': "require-trusted-types-for 'script'" },
@@ -275,14 +277,13 @@ describe('embedding from anywhere', () => {
     let feedSeenWhenCodeArrived: boolean | undefined;
     // Holds the agenda's code until the feed is asked for: without the autoloader's request, it would never come.
     await tab.route(`${cdn.origin}/chunks/define-*.js`, async (route) => {
-      await tab.waitForRequest(isFeed, { timeout: 5000 }).catch(() => undefined);
+      if (feedRequests.length === 0)
+        await tab.waitForRequest(isFeed, { timeout: 5000 }).catch(() => undefined);
       feedSeenWhenCodeArrived = feedRequests.length > 0;
       await route.continue();
     });
     site.pages.set('/e2e/prefetch.html', {
-      html: page(`<ra-agenda feed="/data/feed.json" now="${now}" limit="2">${fallback}</ra-agenda>`, {
-        end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic'),
-      }),
+      html: fromCdn(`<ra-agenda feed="/data/feed.json" now="${now}" limit="2">${fallback}</ra-agenda>`),
     });
     await tab.goto(site.origin + '/e2e/prefetch.html');
     await tab.locator('ra-agenda article').first().waitFor();
@@ -293,27 +294,36 @@ describe('embedding from anywhere', () => {
   });
 
   it('asks for all of the agenda’s code at once (two round trips: the loader, then every chunk)', async () => {
-    const html = page(`<ra-agenda feed="/data/feed.json" now="${now}" limit="2">${fallback}</ra-agenda>`, {
-      end: scriptTag(`${cdn.origin}/ra-widgets.js`, 'classic'),
-    });
+    const html = fromCdn(`<ra-agenda feed="/data/feed.json" now="${now}" limit="2">${fallback}</ra-agenda>`);
     const { page: tab, problems } = await recordingPage(browser);
     const requested = new Set<string>();
+    let check = () => {};
     tab.on('request', (request) => {
       const url = request.url();
       if (url.startsWith(`${cdn.origin}/chunks/`)) requested.add(url.slice(`${cdn.origin}/chunks/`.length));
+      check();
     });
+    /** Resolves once `condition` holds for the requests so far (recorded from the start), or after 10 s. */
+    const until = (condition: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        check = () => {
+          if (condition()) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        check();
+      });
     // Every chunk held: only what the loader asks for itself can be requested.
     await tab.route(`${cdn.origin}/chunks/**`, () => undefined);
     site.pages.set('/e2e/chunks.html', { html });
     await tab.goto(site.origin + '/e2e/chunks.html');
-    const define = await tab
-      .waitForRequest((request) => /\/chunks\/define-[^/]+\.js$/.test(request.url()))
-      .then((request) => request.url().split('/').pop()!);
+    const agendaChunk = () => [...requested].find((file) => /^define-[^/]+\.js$/.test(file));
+    await until(() => agendaChunk() !== undefined);
     // The agenda's chunk and everything it imports statically, read from the files themselves.
-    const needed = staticImports(define);
-    for (let attempt = 0; attempt < 50 && [...needed].some((file) => !requested.has(file)); attempt++) {
-      await tab.waitForTimeout(100);
-    }
+    const needed = staticImports(agendaChunk()!);
+    await until(() => [...needed].every((file) => requested.has(file)));
     assert.ok(needed.size > 2);
     assert.deepEqual(
       [...needed].filter((file) => !requested.has(file)),

@@ -15,10 +15,10 @@ interface SavedPost {
   saved: string;
 }
 
-const posts = JSON.parse(readFileSync(process.env.RA_WP_POSTS!, 'utf8')) as Record<
+const { admin, ...posts } = JSON.parse(readFileSync(process.env.RA_WP_POSTS!, 'utf8')) as Record<
   'shortcode' | 'markup' | 'element' | 'allowed',
   SavedPost
->;
+> & { admin: { user: string; password: string } };
 const shots = 'test-results/wordpress';
 
 let cdn: StaticServer;
@@ -84,6 +84,28 @@ describe('the WordPress plugin, an Author’s posts', () => {
     const { page, problems } = await open(posts.allowed);
     await page.locator('ra-agenda article').first().waitFor();
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('saves the default feed URL from its settings page', async () => {
+    const { page } = await recordingPage(browser, { locale: 'fr-FR' });
+    const origin = process.env.RA_WP_ORIGIN!;
+    await page.goto(`${origin}/wp-login.php`);
+    await page.fill('#user_login', admin.user);
+    await page.fill('#user_pass', admin.password);
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await page.goto(`${origin}/wp-admin/options-general.php?page=ra-widgets`);
+    const feed = page.locator('#ra_widgets_default_feed');
+    assert.equal(await feed.inputValue(), `${cdn.origin}/data/feed.json`);
+    await feed.fill(`${cdn.origin}/data/feed.json?from=settings`);
+    await Promise.all([page.waitForURL(/settings-updated=true/), page.click('#submit')]);
+    assert.equal(await feed.inputValue(), `${cdn.origin}/data/feed.json?from=settings`);
+    // The shortcode without a feed now reads the new default.
+    const requested = page.waitForRequest((request) =>
+      request.url().endsWith('/data/feed.json?from=settings'),
+    );
+    await page.goto(posts.shortcode.url);
+    await requested;
     await page.close();
   });
 
