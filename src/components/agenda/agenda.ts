@@ -16,6 +16,8 @@ import {
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import type { SubscriptionFilter } from '../../calendar/subscription.js';
+
+type FeedsUi = typeof import('./agenda-feeds.js');
 import { removeJsonLd, upsertJsonLdLater } from '../../seo/jsonld-script.js';
 import {
   calendarLinks,
@@ -29,12 +31,6 @@ import {
 import { eventCardMessages } from '../event-card/event-card.messages.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
 import { renderEventCard, type CardContext } from '../event-card/event-card.template.js';
-import {
-  agendaFeedsStyles,
-  renderEventSource,
-  renderFailedSources,
-  renderSubscribe,
-} from './agenda-feeds.js';
 import { messages } from './agenda.messages.js';
 import { agendaStyles } from './agenda.styles.js';
 import {
@@ -171,7 +167,7 @@ type Shown =
  * @cssproperty [--ra-density=1] - Spacing multiplier (e.g. 0.75 for a denser agenda).
  */
 export class RaAgenda extends LitElement {
-  static override styles = [eventCardStyles, agendaStyles, agendaFeedsStyles];
+  static override styles = [eventCardStyles, agendaStyles];
 
   /** The element follows its own `lang` attribute (and inherits the page's otherwise). */
   static override get observedAttributes(): string[] {
@@ -270,6 +266,8 @@ export class RaAgenda extends LitElement {
   #view: Shown = { kind: 'loading' };
   #shown: AgendaEvent[] = [];
   #jsonLdFor?: AgendaEvent[];
+  #feedsUi?: FeedsUi;
+  #feedsUiLoading = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -306,8 +304,15 @@ export class RaAgenda extends LitElement {
     const filterable = shown.kind === 'events' || shown.kind === 'no-match';
     return html`
       ${filterable && this.filters ? this.#renderFilters(shown.facets) : nothing}
-      ${renderFailedSources(this.#controller.feed, this.#locale)}
-      ${renderSubscribe(this.subscribe, this.#subscription(), this.#controller.feed?.publisher?.name, this.#locale)}
+      ${this.#withFeedsUi((ui) => [
+        ui.renderFailedSources(this.#controller.feed, this.#locale),
+        ui.renderSubscribe(
+          this.subscribe,
+          this.#subscription(),
+          this.#controller.feed?.publisher?.name,
+          this.#locale,
+        ),
+      ])}
       <p part="status" class="status ${shown.kind === 'events' ? '' : 'visually-hidden'}" role="status">
         ${this.#statusText(shown)}
       </p>
@@ -389,6 +394,25 @@ export class RaAgenda extends LitElement {
     }) as Shown | undefined;
     // No feed named yet: the same skeleton, until the page sets one.
     return shown ?? { kind: 'loading' };
+  }
+
+  /**
+   * « S'abonner » and the sources of a merged agenda: their code and styles load only for a page that uses them
+   * (a `subscribe` attribute, several feeds), keeping the agenda's first load small.
+   */
+  #withFeedsUi(render: (ui: FeedsUi) => unknown): unknown {
+    if (!this.subscribe && !this.#controller.feed?.sources) return nothing;
+    if (this.#feedsUi) return render(this.#feedsUi);
+    if (this.#feedsUiLoading) return nothing;
+    this.#feedsUiLoading = true;
+    void import('./agenda-feeds.js').then((ui) => {
+      this.#feedsUi = ui;
+      const sheet = ui.agendaFeedsStyles.styleSheet;
+      if (sheet && this.shadowRoot)
+        this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, sheet];
+      this.requestUpdate();
+    });
+    return nothing;
   }
 
   /** The filters chosen (the page's attributes narrowed by the reader's choices), as a subscription keeps them. */
@@ -487,7 +511,7 @@ export class RaAgenda extends LitElement {
                     copyFallback: this.copied?.id === event.id ? this.copied.fallback : undefined,
                     calendarLinks: calendarLinks(event),
                   })}
-                  ${renderEventSource(event, this.#locale)}
+                  ${this.#feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
                 </li>`,
             )}
           </ul>
