@@ -20,8 +20,9 @@ export const budgets = { agenda: 25_000, badge: 12_000, total: 50_000 };
 
 /** No growth: the weights measured when the ceilings were set, plus 2%. Lower them as the weight goes down. The
  * agenda's was raised for issue 13's loader (1.2 KB more: shadow roots, KSES-proof markup, failures shown in place,
- * feed prefetch, absolute chunk URLs) and host resets; the badge's lowered by issue 16's members-only reader. */
-export const ceilings = { agenda: 40_900, badge: 13_700, total: 78_000 };
+ * feed prefetch, absolute chunk URLs) and host resets; the badge's lowered by issue 16's members-only reader; the
+ * total grew by the iCalendar reader (ical.js, 25.0 KB), loaded only for a feed that is iCalendar (issue 12). */
+export const ceilings = { agenda: 40_900, badge: 13_700, total: 108_800 };
 
 /** Sizes of one buffer: minified as served, gzip -9 and brotli at its best quality. */
 export function compressedSizes(buffer) {

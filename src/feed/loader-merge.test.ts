@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { makeEvent } from '../../test/helpers/agenda-event.js';
-import { feedUrls, mergeFeeds } from './loader-merge.js';
+import { feedUrls } from './loader.js';
+import { mergeFeeds } from './loader-merge.js';
 import type { AgendaEvent, Feed } from './model.js';
 
 const feed = (events: AgendaEvent[], name?: string): Feed => ({

@@ -5,12 +5,8 @@
  * others shown and is named in `sources`.
  */
 import type { LoadOptions } from './loader-core.js';
+import { feedUrls } from './loader.js';
 import type { AgendaEvent, Feed, FeedSourceState } from './model.js';
-
-/** The URLs a `feed` value names: one, or several separated by white space. */
-export function feedUrls(value: string): string[] {
-  return value.trim().split(/\s+/).filter(Boolean);
-}
 
 /** `https://a.example/x/#top` and `https://a.example/x` name the same page. */
 function samePage(url: string | undefined): string | undefined {
@@ -77,7 +73,14 @@ export function mergeFeeds(outcomes: SourceOutcome[]): Feed {
 export interface SingleReader {
   load(url: string, options?: LoadOptions): Promise<Feed>;
   readCached(url: string): Feed | undefined;
-  onUpdate(url: string, listener: (feed: Feed) => void): () => void;
+}
+
+/** Several sources read as one feed. */
+export interface MultiReader {
+  /** Rejects only when every source fails, with the first source's error. */
+  load(value: string, options?: LoadOptions): Promise<Feed>;
+  /** The merge of what each source has now; the same object while nothing changed. */
+  readCached(value: string): Feed | undefined;
 }
 
 /** The last merge per `feed` value, so that every read of an unchanged set of sources gives the same object. */
@@ -87,8 +90,8 @@ interface MergeState {
   merged: Feed;
 }
 
-/** Loading, reading and following several sources as one feed, over the single-URL reader. */
-export function createMultiReader(single: SingleReader) {
+/** Loading and reading several sources as one feed, over the single-URL reader. */
+export function createMultiReader(single: SingleReader): MultiReader {
   const states = new Map<string, MergeState>();
 
   function merge(value: string, parts: (Feed | undefined)[], errors: unknown[]): Feed {
@@ -96,7 +99,7 @@ export function createMultiReader(single: SingleReader) {
     if (
       known &&
       known.parts.every((part, i) => part === parts[i]) &&
-      known.errors.every((e, i) => e === errors[i])
+      known.errors.every((error, i) => error === errors[i])
     )
       return known.merged;
     const urls = feedUrls(value);
@@ -106,8 +109,7 @@ export function createMultiReader(single: SingleReader) {
   }
 
   return {
-    /** Rejects only when every source fails, with the first source's error. */
-    async load(value: string, options: LoadOptions = {}): Promise<Feed> {
+    async load(value, options = {}) {
       const urls = feedUrls(value);
       const settled = await Promise.allSettled(urls.map((url) => single.load(url, options)));
       if (settled.every((outcome) => outcome.status === 'rejected'))
@@ -119,7 +121,7 @@ export function createMultiReader(single: SingleReader) {
         settled.map((outcome) => (outcome.status === 'rejected' ? outcome.reason : undefined)),
       );
     },
-    readCached(value: string): Feed | undefined {
+    readCached(value) {
       const parts = feedUrls(value).map((url) => single.readCached(url));
       if (parts.every((part) => part === undefined)) return undefined;
       const errors = states.get(value)?.errors ?? [];
@@ -128,15 +130,6 @@ export function createMultiReader(single: SingleReader) {
         parts,
         parts.map((part, i) => (part ? undefined : errors[i])),
       );
-    },
-    onUpdate(value: string, listener: (feed: Feed) => void): () => void {
-      const stops = feedUrls(value).map((url) =>
-        single.onUpdate(url, () => {
-          const feed = this.readCached(value);
-          if (feed) listener(feed);
-        }),
-      );
-      return () => stops.forEach((stop) => stop());
     },
   };
 }

@@ -18,6 +18,8 @@ import { FeedController } from '../../internal/feed-controller.js';
 import type { SubscriptionFilter } from '../../calendar/subscription.js';
 import { RaElement } from '../../internal/ra-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
+
+type FeedsUi = typeof import('./agenda-feeds.js');
 import {
   calendarLinks,
   copyLink,
@@ -35,12 +37,6 @@ import {
   renderFilterBarSkeleton,
   type FilterBarActions,
 } from './agenda.filters.js';
-import {
-  agendaFeedsStyles,
-  renderEventSource,
-  renderFailedSources,
-  renderSubscribe,
-} from './agenda-feeds.js';
 import { messages } from './agenda.messages.js';
 import { renderSkeletonList } from './agenda.skeleton.js';
 import { agendaStyles } from './agenda.styles.js';
@@ -178,7 +174,7 @@ type Shown =
  * @cssproperty [--ra-density=1] - Spacing multiplier (e.g. 0.75 for a denser agenda).
  */
 export class RaAgenda extends RaElement {
-  static override styles = [eventCardStyles, agendaStyles, agendaFeedsStyles];
+  static override styles = [eventCardStyles, agendaStyles];
 
   /**
    * URL of the feed (attribute), or a `Feed` object already read (property). Several URLs separated by spaces merge
@@ -287,6 +283,8 @@ export class RaAgenda extends RaElement {
       }),
     };
   });
+  #feedsUi?: FeedsUi;
+  #feedsUiLoading = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -324,8 +322,15 @@ export class RaAgenda extends RaElement {
               ? renderFilterBarSkeleton()
               : nothing
       }
-      ${renderFailedSources(this.#controller.feed, this.#locale)}
-      ${renderSubscribe(this.subscribe, this.#subscription(), this.#controller.feed?.publisher?.name, this.#locale)}
+      ${this.#withFeedsUi((ui) => [
+        ui.renderFailedSources(this.#controller.feed, this.#locale),
+        ui.renderSubscribe(
+          this.subscribe,
+          this.#subscription(),
+          this.#controller.feed?.publisher?.name,
+          this.#locale,
+        ),
+      ])}
       <p
         part="status"
         class="status ${shown.kind === 'events' || shown.kind === 'loading' ? '' : 'visually-hidden'}"
@@ -410,6 +415,25 @@ export class RaAgenda extends RaElement {
     }) as Shown | undefined;
     // No feed named yet: the same skeleton, until the page sets one.
     return shown ?? { kind: 'loading' };
+  }
+
+  /**
+   * « S'abonner » and the sources of a merged agenda: their code and styles load only for a page that uses them
+   * (a `subscribe` attribute, several feeds), keeping the agenda's first load small.
+   */
+  #withFeedsUi(render: (ui: FeedsUi) => unknown): unknown {
+    if (!this.subscribe && !this.#controller.feed?.sources) return nothing;
+    if (this.#feedsUi) return render(this.#feedsUi);
+    if (this.#feedsUiLoading) return nothing;
+    this.#feedsUiLoading = true;
+    void import('./agenda-feeds.js').then((ui) => {
+      this.#feedsUi = ui;
+      const sheet = ui.agendaFeedsStyles.styleSheet;
+      if (sheet && this.shadowRoot)
+        this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, sheet];
+      this.requestUpdate();
+    });
+    return nothing;
   }
 
   /** The filters chosen (the page's attributes narrowed by the reader's choices), as a subscription keeps them. */
@@ -508,7 +532,7 @@ export class RaAgenda extends RaElement {
                     copyFallback: this.copied?.id === event.id ? this.copied.fallback : undefined,
                     calendarLinks: calendarLinks(event),
                   })}
-                  ${renderEventSource(event, this.#locale)}
+                  ${this.#feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
                 </li>`,
             )}
           </ul>
