@@ -8,14 +8,8 @@ import { dayNumber, isoWeekday, localInstant, zonedDay } from '../feed/time.js';
 import { occursOn } from '../domain/occurrences.js';
 import { scheduleRule } from './rrule.js';
 import { icalStatus, icalWeekday } from '../domain/vocabulary.js';
-import {
-  exclusiveEndDay,
-  offsetSeconds,
-  offsetTransitions,
-  utcBasic,
-  wallTime,
-  type OffsetTransition,
-} from './zoned.js';
+import { exclusiveEndDay } from '../domain/span.js';
+import { offsetSeconds, offsetTransitions, utcBasic, wallTime, type OffsetTransition } from './zoned.js';
 
 export interface IcsOptions {
   /** DTSTAMP: when the file is written (a fixed clock in tests). */
