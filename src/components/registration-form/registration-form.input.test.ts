@@ -101,12 +101,12 @@ describe('<ra-registration-form> under real input', () => {
       await sendKeys({ type: value });
       await sendKeys({ press: 'Tab' });
     }
-    // Phone (optional): left empty.
-    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' }); // past the phone (optional)
     expect(root(el).activeElement).to.equal(control(el, 'consent'));
     await sendKeys({ press: 'Space' });
     rig.clock += 5000;
-    await sendKeys({ press: 'Tab' }); // newsletter, left unticked
+    await sendKeys({ press: 'Tab' }); // the privacy policy link
+    await sendKeys({ press: 'Tab' }); // the newsletter, left unticked
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement).to.equal(submitButton(el));
     await sendKeys({ press: 'Enter' });
