@@ -4,17 +4,12 @@
  */
 import type { DatedEvent, Schedule } from '../feed/model.js';
 import { isHttpUrl, locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
-import { isoWeekday, localInstant, zonedDay } from '../feed/time.js';
+import { dayNumber, isoWeekday, localInstant, zonedDay } from '../feed/time.js';
+import { occursOn } from '../domain/occurrences.js';
 import { scheduleRule } from './rrule.js';
 import { icalStatus, icalWeekday } from '../domain/vocabulary.js';
-import {
-  exclusiveEndDay,
-  offsetSeconds,
-  offsetTransitions,
-  utcBasic,
-  wallTime,
-  type OffsetTransition,
-} from './zoned.js';
+import { exclusiveEndDay } from '../domain/span.js';
+import { offsetSeconds, offsetTransitions, utcBasic, wallTime, type OffsetTransition } from './zoned.js';
 
 export interface IcsOptions {
   /** DTSTAMP: when the file is written (a fixed clock in tests). */
@@ -106,10 +101,11 @@ function scheduleDates(event: DatedEvent, schedule: Schedule): string[] {
   const end = event.sessions[0]?.end ?? event.start;
   if (end > event.start) lines.push(dateTime('DTEND', end, zone));
   lines.push(`RRULE:${scheduleRule(schedule, zone)}`);
-  if (schedule.exceptDates.length > 0) {
-    const excluded = schedule.exceptDates.map((date) =>
-      localStamp(localInstant(date, zone, schedule.startTime), zone),
-    );
+  // Only the days the rule would give: ical.js (and RFC 5545's intent) want EXDATEs that are occurrences.
+  const rule = { ...schedule, exceptDates: [] };
+  const excepted = schedule.exceptDates.filter((date) => occursOn(rule, dayNumber(date)));
+  if (excepted.length > 0) {
+    const excluded = excepted.map((date) => localStamp(localInstant(date, zone, schedule.startTime), zone));
     lines.push(`EXDATE;TZID=${zone}:${excluded.join(',')}`);
   }
   return lines;

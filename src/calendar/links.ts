@@ -7,7 +7,8 @@ import { zonedDay } from '../feed/time.js';
 import { defineCatalogue, intlLocale, locales, type Locale } from '../i18n/locale.js';
 import { locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
 import { scheduleRule } from './rrule.js';
-import { exclusiveEndDay, utcBasic } from './zoned.js';
+import { utcBasic } from './zoned.js';
+import { exclusiveEndDay } from '../domain/span.js';
 import { dateTimeFormat } from '../internal/intl-cache.js';
 
 export interface CalendarLinkOptions {

@@ -48,6 +48,16 @@ export function isOver(event: AgendaEvent, now: Date): boolean {
   return endOf(event) <= now.getTime();
 }
 
+/** An instant within local day `day` (`YYYY-MM-DD`): its noon, which every zone's clock changes leave alone. */
+export function dayInstant(day: string, timeZone: string): Date {
+  return localInstant(day, timeZone, '12:00');
+}
+
+/** The day after the last local day of an all-day span (`YYYY-MM-DD`, exclusive, as calendars want). */
+export function exclusiveEndDay(start: Date, end: Date, timeZone: string): string {
+  return dayString(dayNumber(daySpan(start, end, timeZone, true).last) + 1);
+}
+
 /** The local days a part covers, as `YYYY-MM-DD` in `timeZone`. */
 export interface DaySpan {
   /** The day it starts. */

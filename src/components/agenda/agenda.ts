@@ -17,18 +17,10 @@ import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { RaElement } from '../../internal/ra-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
-import {
-  calendarLinks,
-  copyLink,
-  downloadCalendarFile,
-  eventLink,
-  loadCalendarLinks,
-  loadDescription,
-  register,
-} from '../event-card/card-actions.js';
+import { CardKit, type CardBase } from '../event-card/card-kit.js';
 import { eventCardMessages } from '../event-card/event-card.messages.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
-import { renderEventCard, type CardContext } from '../event-card/event-card.template.js';
+import { renderEventCard } from '../event-card/event-card.template.js';
 import { messages } from './agenda.messages.js';
 import { agendaStyles } from './agenda.styles.js';
 import {
@@ -212,10 +204,12 @@ export class RaAgenda extends RaElement {
   @state() private modeFilter: ModeFilter = '';
   @state() private membersOnly = false;
   @state() private pages = 1;
-  @state() private expanded = new Set<string>();
-  @state() private descriptions = new Map<string, unknown>();
-  /** The event whose link was just copied, and the link shown when the clipboard refused it. */
-  @state() private copied?: { id: string; fallback?: string };
+  readonly #cards = new CardKit(this, () => ({
+    feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
+    lang: this.#locale,
+    privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
+    now: this.now,
+  }));
   /** How many events "Voir plus" just added, for the live region; 0 after any other change. */
   @state() private added = 0;
 
@@ -428,7 +422,12 @@ export class RaAgenda extends RaElement {
 
   #renderMonths(events: AgendaEvent[]): unknown {
     const level = Math.min(Math.max(this.headingLevel, 1), 6);
-    const context = this.#cardContext(Math.min(Math.max(level + 1, 2), 4) as CardContext['headingLevel']);
+    const base: CardBase = {
+      locale: this.#locale,
+      headingLevel: Math.min(Math.max(level + 1, 2), 4) as CardBase['headingLevel'],
+      layout: this.layout,
+      now: this.#now,
+    };
     return repeat(
       groupByMonth(events, intlLocale[this.#locale]),
       (group) => group.key,
@@ -443,33 +442,12 @@ export class RaAgenda extends RaElement {
               (event) => event.id,
               (event) =>
                 html`<li part="item" class="item" data-event-id=${event.id}>
-                  ${renderEventCard(event, {
-                    ...context,
-                    expanded: this.expanded.has(event.id),
-                    description: this.descriptions.get(event.id),
-                    copied: this.copied?.id === event.id && !this.copied.fallback,
-                    copyFallback: this.copied?.id === event.id ? this.copied.fallback : undefined,
-                    calendarLinks: calendarLinks(event),
-                  })}
+                  ${renderEventCard(event, this.#cards.context(event, base))}
                 </li>`,
             )}
           </ul>
         </section>`,
     );
-  }
-
-  #cardContext(headingLevel: CardContext['headingLevel']): Omit<CardContext, 'expanded' | 'description'> {
-    return {
-      locale: this.#locale,
-      headingLevel,
-      layout: this.layout,
-      now: this.#now,
-      onToggleDetails: this.#toggleDetails,
-      onRegister: this.#register,
-      onAddToCalendar: (event) => void downloadCalendarFile(event),
-      onOpenCalendar: (event) => void loadCalendarLinks(event).then(() => this.requestUpdate()),
-      onCopyLink: this.#copyLink,
-    };
   }
 
   #renderFilters(available: Facets): TemplateResult {
@@ -681,37 +659,6 @@ export class RaAgenda extends RaElement {
     this.pages += 1;
     this.#writeUrl(false);
     this.added = next.length;
-  };
-
-  #toggleDetails = (event: AgendaEvent): void => {
-    const expanded = new Set(this.expanded);
-    if (expanded.has(event.id)) expanded.delete(event.id);
-    else {
-      expanded.add(event.id);
-      if (event.descriptionHtml && !this.descriptions.has(event.id)) void this.#loadDescription(event);
-    }
-    this.expanded = expanded;
-  };
-
-  /** The sanitizer is only needed once a reader opens a card: it stays out of the first load. */
-  async #loadDescription(event: AgendaEvent): Promise<void> {
-    const description = await loadDescription(event);
-    this.descriptions = new Map(this.descriptions).set(event.id, description);
-  }
-
-  #register = (event: AgendaEvent, trigger: HTMLElement): void => {
-    void register(this, event, {
-      feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
-      lang: this.#locale,
-      privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
-      now: this.now,
-      trigger,
-    });
-  };
-
-  #copyLink = async (event: AgendaEvent): Promise<void> => {
-    const copied = await copyLink(event);
-    this.copied = { id: event.id, fallback: copied ? undefined : eventLink(event) };
   };
 }
 

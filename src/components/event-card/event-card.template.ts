@@ -19,10 +19,10 @@ import {
   formatDayMonth,
   formatPrice,
   formatTimeRange,
-  toDateKey,
   zoneNote,
 } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
+import { dayInstant, eventDaySpan } from '../../domain/span.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { eventCardMessages, type EventCardMessages } from './event-card.messages.js';
 
@@ -106,14 +106,13 @@ function dateBlock(event: AgendaEvent, locale: Locale, t: EventCardMessages): Te
   if (event.sessions.length > 1) {
     content = html`${event.sessions.map((session) => dayMonth(session.start, event, locale))}`;
   } else {
-    const last = event.allDay
-      ? event.end
-      : new Date(Math.max(event.start.getTime(), event.end.getTime() - 1));
+    // The time-span rule decides the days: an evening ending in the small hours shows its start day alone.
+    const { first, last } = eventDaySpan(event);
     content =
-      toDateKey(event.start, zone) === toDateKey(last, zone)
+      first === last
         ? dayMonth(event.start, event, locale)
         : html`${dayMonth(event.start, event, locale)}<span class="range-dash">–</span
-            >${dayMonth(last, event, locale)}`;
+            >${dayMonth(dayInstant(last, zone), event, locale)}`;
   }
   return html`<div class="date" part="date" aria-hidden="true">${content}</div>`;
 }

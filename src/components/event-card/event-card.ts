@@ -1,24 +1,13 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { isDated, type AgendaEvent, type Feed } from '../../feed/model.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { RaElement } from '../../internal/ra-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
-import {
-  calendarLinks,
-  copyLink,
-  downloadCalendarFile,
-  eventLink,
-  loadCalendarLinks,
-  loadDescription,
-  register,
-} from './card-actions.js';
+import { CardKit } from './card-kit.js';
 import { eventCardMessages } from './event-card.messages.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { renderEventCard, type CardLayout } from './event-card.template.js';
-
-/** How long "Lien copié" stays visible; screen readers have announced it by then. */
-const copiedFor = 4000;
 
 /**
  * One event of the network's agenda: dates, place, status, audience, price, and the actions a reader needs
@@ -159,15 +148,15 @@ export class RaEventCard extends RaElement {
   /** Leaves out the schema.org JSON-LD this element otherwise writes into its light DOM. */
   @property({ type: Boolean, attribute: 'no-jsonld' }) noJsonld = false;
 
-  @state() private expanded = false;
-  @state() private description?: unknown;
-  @state() private copied = false;
-  @state() private copyFallback?: string;
-
   private readonly feedController = new FeedController(this, () =>
     !this.event && this.feed && this.eventId ? this.feed : undefined,
   );
-  private copiedTimer?: ReturnType<typeof setTimeout>;
+  private readonly cards = new CardKit(this, () => ({
+    feedUrl: this.feed || undefined,
+    lang: this.locale,
+    privacyPolicyUrl: this.feedController.feed?.privacyPolicyUrl,
+    now: this.now,
+  }));
   private reportedMissing = '';
   /** @internal */
   protected readonly jsonLd = new JsonLdController(this, () => {
@@ -180,11 +169,6 @@ export class RaEventCard extends RaElement {
     };
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.copiedTimer);
-  }
-
   /** The event shown: the `.event` property, else the feed's event with `event-id`. */
   get currentEvent(): AgendaEvent | undefined {
     return this.event ?? this.findEvent(this.feedController.feed);
@@ -195,12 +179,7 @@ export class RaEventCard extends RaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('event') || changed.has('eventId') || changed.has('feed')) {
-      this.expanded = false;
-      this.description = undefined;
-      this.copied = false;
-      this.copyFallback = undefined;
-    }
+    if (changed.has('event') || changed.has('eventId') || changed.has('feed')) this.cards.reset();
   }
 
   protected override updated(): void {
@@ -245,53 +224,15 @@ export class RaEventCard extends RaElement {
   }
 
   private renderCard(event: AgendaEvent) {
-    const locale = this.locale;
-    return renderEventCard(event, {
-      locale,
-      now: this.pinnedNow ?? new Date(),
-      layout: this.layout,
-      headingLevel: [2, 3, 4].includes(this.headingLevel) ? this.headingLevel : 3,
-      readerZone: this.readerZone,
-      expanded: this.expanded,
-      description: this.description,
-      copied: this.copied,
-      copyFallback: this.copyFallback,
-      calendarLinks: calendarLinks(event),
-      onToggleDetails: (target) => this.toggleDetails(target),
-      onRegister: (target, trigger) =>
-        register(this, target, {
-          feedUrl: this.feed || undefined,
-          lang: locale,
-          privacyPolicyUrl: this.feedController.feed?.privacyPolicyUrl,
-          now: this.now,
-          trigger,
-        }),
-      onAddToCalendar: (target) => downloadCalendarFile(target),
-      onOpenCalendar: (target) => void loadCalendarLinks(target).then(() => this.requestUpdate()),
-      onCopyLink: (target) => this.copy(target),
-    });
-  }
-
-  private toggleDetails(event: AgendaEvent): void {
-    this.expanded = !this.expanded;
-    if (this.expanded && event.descriptionHtml && this.description === undefined) {
-      loadDescription(event).then((description) => {
-        if (this.currentEvent === event) this.description = description;
-      });
-    }
-  }
-
-  private async copy(event: AgendaEvent): Promise<void> {
-    clearTimeout(this.copiedTimer);
-    if (await copyLink(event)) {
-      this.copyFallback = undefined;
-      this.copied = true;
-      this.copiedTimer = setTimeout(() => (this.copied = false), copiedFor);
-    } else {
-      this.copied = false;
-      this.copyFallback = eventLink(event);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('.copy-fallback input')?.focus();
-    }
+    return renderEventCard(
+      event,
+      this.cards.context(event, {
+        locale: this.locale,
+        now: this.pinnedNow ?? new Date(),
+        layout: this.layout,
+        headingLevel: [2, 3, 4].includes(this.headingLevel) ? this.headingLevel : 3,
+        readerZone: this.readerZone,
+      }),
+    );
   }
 }
