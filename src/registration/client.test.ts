@@ -97,4 +97,31 @@ describe('submitRegistration', () => {
     reply(() => new Response('ok', { status: 200 }));
     expect(await submitRegistration(options)).to.deep.equal({ status: 'failed', reason: 'network' });
   });
+
+  it('reads the server’s 503 with its Retry-After in the body or the header', async () => {
+    reply(() =>
+      Response.json(
+        { status: 'error', code: 'unavailable' },
+        { status: 503, headers: { 'Retry-After': '7' } },
+      ),
+    );
+    expect(await submitRegistration(options)).to.deep.equal({
+      status: 'error',
+      code: 'unavailable',
+      retryAfter: 7,
+    });
+  });
+
+  it('reads a Retry-After given as an HTTP date', async () => {
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    reply(() => new Response('', { status: 503, headers: { 'Retry-After': inTwoMinutes } }));
+    const result = await submitRegistration(options);
+    // An HTTP date has a one-second resolution: 119 or 120 seconds from now.
+    expect(result.status === 'error' && result.retryAfter).to.be.within(119, 120);
+  });
+
+  it('retries a 503 with the same key', async () => {
+    reply(() => new Response('', { status: 503 }));
+    expect(isRetryable(await submitRegistration(options))).to.be.true;
+  });
 });

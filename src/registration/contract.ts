@@ -178,7 +178,11 @@ function fieldSchema(field: FixedFieldDeclaration): v.GenericSchema {
       const rule = textRules[field.rule];
       // Optional: absent, or blank ("not given", sent on as absent).
       return field.required
-        ? v.pipe(rule, v.nonEmpty('required'))
+        ? v.pipe(
+            v.string('required'),
+            v.check((s) => s.trim() !== '', 'required'),
+            rule,
+          )
         : v.optional(
             v.pipe(
               v.string('invalid'),

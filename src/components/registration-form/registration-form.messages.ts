@@ -1,4 +1,5 @@
 import type { FieldErrorKey } from '../../registration/contract.js';
+import type { FixedFieldMessageKey } from '../../registration/fields.js';
 import { defineCatalogue } from '../../i18n/locale.js';
 
 /** How a field is named in error messages, and what kind of control it is (the wording depends on it). */
@@ -7,24 +8,15 @@ export interface FieldDescription {
   kind: 'text' | 'choice' | 'checkbox';
 }
 
-export interface RegistrationFormMessages {
-  firstName: string;
-  lastName: string;
-  email: string;
-  emailHint: string;
-  organisation: string;
-  jobTitle: string;
-  phone: string;
+/** Every fixed field's label and hint (keys from `registration/fields.ts`: a new field fails here until named). */
+export interface RegistrationFormMessages extends Record<FixedFieldMessageKey, string> {
   optional: string;
-  memberOrganisation: string;
-  memberOrganisationHint: string;
   questionsLegend: string;
   choose: string;
-  consentBefore: string;
+  /** After the consent label, before the privacy policy link. */
+  consentPolicy: string;
   consentLink: string;
-  consentNoLink: string;
   newWindow: string;
-  newsletter: string;
   honeypot: string;
   submit: string;
   sending: string;
@@ -38,6 +30,13 @@ export interface RegistrationFormMessages {
   loading: string;
   feedError: string;
   unknownEvent: string;
+  unknownEventTitle: string;
+  unknownEventBody: string;
+  unavailableTitle: string;
+  /** The answers are kept; `seconds` until the automatic retry. */
+  unavailableRetrying: (seconds: number) => string;
+  unavailableRetryingNow: string;
+  unavailableGaveUp: string;
   confirmedTitle: string;
   /** `when` is undefined while the event's date is not announced. */
   confirmedBody: (when: string | undefined) => string;
@@ -127,9 +126,9 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
       'Cet événement est réservé aux adhérents : indiquez votre organisation adhérente.',
     questionsLegend: 'Questions de l’organisateur',
     choose: 'Choisir…',
-    consentBefore: 'J’accepte que mes données soient traitées pour gérer mon inscription, selon la ',
+    consent: 'J’accepte que mes données soient traitées pour gérer mon inscription',
+    consentPolicy: ', selon la ',
     consentLink: 'politique de confidentialité',
-    consentNoLink: 'J’accepte que mes données soient traitées pour gérer mon inscription.',
     newWindow: '(nouvelle fenêtre)',
     newsletter: 'Je souhaite recevoir la lettre d’information du réseau',
     honeypot: 'Ne remplissez pas ce champ',
@@ -145,6 +144,14 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     loading: 'Chargement…',
     feedError: 'Impossible de charger les informations de l’événement.',
     unknownEvent: 'Cet événement est introuvable.',
+    unknownEventTitle: 'Cet événement n’est plus au programme',
+    unknownEventBody:
+      'Votre inscription n’a pas été enregistrée : l’événement a été retiré du programme entre-temps. Consultez l’agenda pour les autres rendez-vous.',
+    unavailableTitle: 'Le service d’inscription est momentanément indisponible',
+    unavailableRetrying: (seconds) =>
+      `Vos réponses sont conservées. Nouvel essai automatique ${seconds > 0 ? `dans ${seconds} seconde${seconds > 1 ? 's' : ''}` : 'dans un instant'}.`,
+    unavailableRetryingNow: 'Vos réponses sont conservées. Nouvel essai en cours…',
+    unavailableGaveUp: 'Vos réponses sont conservées. Réessayez dans quelques minutes.',
     confirmedTitle: 'Votre inscription est confirmée',
     confirmedBody: (when) =>
       when
@@ -192,9 +199,9 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     memberOrganisationHint: 'This event is for members only: give your member organisation.',
     questionsLegend: 'Questions from the organiser',
     choose: 'Choose…',
-    consentBefore: 'I agree to my data being processed to manage my registration, as described in the ',
+    consent: 'I agree to my data being processed to manage my registration',
+    consentPolicy: ', as described in the ',
     consentLink: 'privacy policy',
-    consentNoLink: 'I agree to my data being processed to manage my registration.',
     newWindow: '(opens in a new window)',
     newsletter: 'I would like to receive the network’s newsletter',
     honeypot: 'Leave this field empty',
@@ -210,6 +217,14 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     loading: 'Loading…',
     feedError: 'The event’s details could not be loaded.',
     unknownEvent: 'This event could not be found.',
+    unknownEventTitle: 'This event is no longer on the programme',
+    unknownEventBody:
+      'Your registration was not recorded: the event was removed from the programme meanwhile. See the agenda for other events.',
+    unavailableTitle: 'Registration is briefly unavailable',
+    unavailableRetrying: (seconds) =>
+      `Your answers are kept. We will try again ${seconds > 0 ? `in ${seconds} second${seconds > 1 ? 's' : ''}` : 'in a moment'}.`,
+    unavailableRetryingNow: 'Your answers are kept. Trying again…',
+    unavailableGaveUp: 'Your answers are kept. Please try again in a few minutes.',
     confirmedTitle: 'Your registration is confirmed',
     confirmedBody: (when) =>
       when

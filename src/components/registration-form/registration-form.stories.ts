@@ -176,6 +176,12 @@ export const RateLimited: Story = {
   play: fillAndSubmit,
 };
 export const ServerError: Story = { args: { reply: error('server-error', 500) }, play: fillAndSubmit };
+/** 503: the draft is kept and the same request goes again after Retry-After (here every time: it gives up after three). */
+export const Unavailable: Story = {
+  args: { reply: error('unavailable', 503, { retryAfter: 30 }) },
+  play: fillAndSubmit,
+};
+export const EventRemoved: Story = { args: { reply: error('unknown-event', 404) }, play: fillAndSubmit };
 export const NetworkFailure: Story = { args: { reply: 'network' }, play: fillAndSubmit };
 export const ExternalRegistration: Story = {
   args: {

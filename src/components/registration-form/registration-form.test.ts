@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { makeEvent, paris } from '../../../test/helpers/agenda-event.js';
 import {
   blur,
+  confirmed,
   control,
   endpoint,
   failure,
@@ -27,6 +28,7 @@ import {
   type,
 } from '../../../test/helpers/registration-form.js';
 import { clearFeedCache } from '../../feed/loader.js';
+import { loadDraft } from '../../registration/draft-store.js';
 import { openRegistrationDialog } from './open-dialog.js';
 import type { RaRegistrationForm } from './registration-form.js';
 import './define.js';
@@ -272,25 +274,43 @@ describe('<ra-registration-form>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('checks a field the person typed in when it is left', async () => {
+    it('leaves a field unchecked when it is left: problems show on submit', async () => {
       const el = await form();
       await type(el, 'email', 'claire@');
       await blur(el, 'email');
-      expect(root(el).getElementById('e-email')!.textContent).to.contain('adresse e-mail valide');
+      expect(root(el).getElementById('e-email')).to.equal(null);
     });
 
-    it('leaves an untouched field alone when it is left', async () => {
-      const el = await form();
-      await blur(el, 'email');
-      expect(control(el, 'email').hasAttribute('aria-invalid')).to.be.false;
-    });
-
-    it('clears a corrected field’s error when it is left', async () => {
+    it('keeps a corrected field’s message until the next submit, so nothing moves', async () => {
       const el = await form();
       await submit(el);
       await type(el, 'firstName', 'Claire');
       await blur(el, 'firstName');
+      expect(control(el, 'firstName').getAttribute('aria-invalid')).to.equal('true');
+    });
+
+    it('drops a corrected field’s message at the next submit', async () => {
+      const el = await form();
+      await submit(el);
+      await type(el, 'firstName', 'Claire');
+      await submit(el);
       expect(control(el, 'firstName').hasAttribute('aria-invalid')).to.be.false;
+    });
+
+    it('refuses an invisible control character in a name, as the server would', async () => {
+      const el = await form();
+      await fill(el);
+      await type(el, 'lastName', 'Mar\u202Etin');
+      await submit(el);
+      expect(root(el).getElementById('e-lastName')!.textContent).to.contain('caractère invisible');
+    });
+
+    it('accepts an internationalized e-mail domain', async () => {
+      const el = await form();
+      await fill(el);
+      await type(el, 'email', 'camille@société-exemple.fr');
+      await submitted(el);
+      expect(rig.sent.map((request) => request.body.email)).to.deep.equal(['camille@société-exemple.fr']);
     });
 
     it('requires consent', async () => {
@@ -606,6 +626,102 @@ describe('<ra-registration-form>', () => {
       const fired = next(el, 'ra-registration-error');
       await submit(el);
       expect((await fired).code).to.equal('network');
+    });
+  });
+
+  describe('server faults', () => {
+    const unavailable = (retryAfter: string) =>
+      json(503, { status: 'error', code: 'unavailable' }, { 'Retry-After': retryAfter });
+
+    it('says the service is unavailable for a moment and that the answers are kept (503)', async () => {
+      const el = await form();
+      const message = await filledAndSent(el, unavailable('60'));
+      expect(message.textContent).to.contain('momentanément indisponible').and.contain('conservées');
+    });
+
+    it('says when it will try again, from Retry-After', async () => {
+      const el = await form();
+      const message = await filledAndSent(el, unavailable('60'));
+      expect(message.textContent).to.contain('Nouvel essai automatique dans 60 secondes');
+    });
+
+    it('keeps the draft with its idempotency key while the server is unavailable', async () => {
+      const el = await form();
+      await filledAndSent(el, unavailable('60'));
+      expect(loadDraft('rencontre-dirigeants')?.pending?.idempotencyKey).to.equal(rig.sent[0]!.key);
+    });
+
+    it('is accessible while the server is unavailable', async () => {
+      const el = await form();
+      await filledAndSent(el, unavailable('60'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('tries again by itself after Retry-After, with the same key', async () => {
+      const el = await form();
+      await filledAndSent(el, unavailable('0'), confirmed());
+      await waitUntil(() => outcome(el)?.textContent?.includes('confirmée'), 'no automatic retry');
+      expect(rig.sent.map((request) => request.key)).to.deep.equal([rig.sent[0]!.key, rig.sent[0]!.key]);
+    });
+
+    it('reads a 503 page that is not JSON (a proxy’s) as unavailable too', async () => {
+      const el = await form();
+      const page = new Response('<h1>Service Unavailable</h1>', {
+        status: 503,
+        headers: { 'content-type': 'text/html', 'Retry-After': '60' },
+      });
+      const message = await filledAndSent(el, page);
+      expect(message.textContent).to.contain('momentanément indisponible');
+    });
+
+    it('hands over to the person after three automatic retries', async () => {
+      const el = await form();
+      await filledAndSent(el, unavailable('0'), unavailable('0'), unavailable('0'), unavailable('0'));
+      await waitUntil(() => outcome(el)?.textContent?.includes('quelques minutes'), 'still retrying');
+      expect(rig.sent).to.have.length(4);
+    });
+
+    it('sends again at once with « Réessayer », with the same key', async () => {
+      const el = await form();
+      const message = await filledAndSent(el, unavailable('60'));
+      message.querySelector('button')!.click();
+      await waitUntil(() => rig.sent.length === 2, 'Réessayer sent nothing');
+      expect(rig.sent[1]!.key).to.equal(rig.sent[0]!.key);
+    });
+
+    it('leaves the focus where the person is when it retries by itself', async () => {
+      const el = await form();
+      await filledAndSent(el, unavailable('0'), failure('server-error', {}, 500));
+      control(el, 'phone').focus();
+      await waitUntil(() => rig.sent.length === 2 && !submitButton(el).disabled);
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(control(el, 'phone'));
+    });
+
+    it('says the event is no longer on the programme (404 unknown-event)', async () => {
+      const el = await form();
+      const message = await filledAndSent(el, failure('unknown-event', {}, 404));
+      expect(message.textContent).to.contain('n’est plus au programme').and.contain('pas été enregistrée');
+    });
+
+    it('is accessible when the event is no longer on the programme', async () => {
+      const el = await form();
+      await filledAndSent(el, failure('unknown-event', {}, 404));
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends again with the same key when moved in the page while sending', async () => {
+      const el = await form();
+      rig.replies.push(new Promise<Response>(() => undefined));
+      await fill(el);
+      await submit(el);
+      await waitUntil(() => rig.sent.length === 1);
+      const elsewhere = document.createElement('div');
+      document.body.append(elsewhere);
+      elsewhere.append(el);
+      await waitUntil(() => outcome(el)?.textContent?.includes('confirmée'), 'not sent again');
+      elsewhere.remove();
+      expect(rig.sent.map((request) => request.key)).to.deep.equal([rig.sent[0]!.key, rig.sent[0]!.key]);
     });
   });
 
