@@ -15,6 +15,7 @@ import {
 } from '../../feed/query.js';
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
+import { mapInSlices, yieldToMain } from '../../internal/main-thread.js';
 import { removeJsonLd, upsertJsonLdLater } from '../../seo/jsonld-script.js';
 import {
   calendarLinks,
@@ -47,6 +48,9 @@ import {
 } from './agenda.url-state.js';
 
 export type AgendaLayout = 'list' | 'compact' | 'grid';
+
+/** Cards in the first render when the events arrive: a screenful, so the rest does not delay the first paint. */
+const firstBatch = 3;
 
 /** Typing pauses this long before the list follows, so a fast typist does not filter on every key. */
 const searchDelay = 150;
@@ -255,6 +259,10 @@ export class RaAgenda extends LitElement {
   #view: Shown = { kind: 'loading' };
   #shown: AgendaEvent[] = [];
   #jsonLdFor?: AgendaEvent[];
+  /** Cards rendered so far: the first screen comes first, the rest in a later task. */
+  #cardsRendered = Infinity;
+  /** The rest of the cards' render, once the first screen is there. */
+  #rendering?: Promise<void>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -286,6 +294,8 @@ export class RaAgenda extends LitElement {
   protected override render(): TemplateResult {
     const t = messages[this.#locale];
     const shown = this.#model();
+    // Arriving events render a screenful first, so that no task blocks the page for long (Total Blocking Time).
+    if (shown.kind === 'events' && this.#view.kind === 'loading') this.#cardsRendered = firstBatch;
     this.#view = shown;
     this.#shown = shown.kind === 'events' ? shown.shown : [];
     const filterable = shown.kind === 'events' || shown.kind === 'no-match';
@@ -322,6 +332,7 @@ export class RaAgenda extends LitElement {
   }
 
   protected override updated(): void {
+    this.#renderRest();
     if (this.#focusId) {
       const item = this.renderRoot.querySelector<HTMLElement>(
         `[data-event-id="${CSS.escape(this.#focusId)}"]`,
@@ -334,6 +345,26 @@ export class RaAgenda extends LitElement {
       }
     }
     this.#writeJsonLd();
+  }
+
+  /** Schedules the rest of the cards, after a yield to the main thread (the first screen paints meanwhile). */
+  #renderRest(): void {
+    if (this.#rendering || this.#cardsRendered >= this.#shown.length) return;
+    this.#rendering = yieldToMain().then(() => {
+      this.#cardsRendered = Infinity;
+      this.#rendering = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  /** Also waits for the cards that come after the first screen. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#rendering) {
+      await this.#rendering;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** What the reader sees, from the feed's state, the attributes and the reader's filters (memoized). */
@@ -441,7 +472,7 @@ export class RaAgenda extends LitElement {
           </button>
         </div>`;
       case 'events':
-        return this.#renderMonths(shown.shown);
+        return this.#renderMonths(shown.shown.slice(0, this.#cardsRendered));
     }
   }
 
@@ -671,10 +702,10 @@ export class RaAgenda extends LitElement {
     const shown = (this.#jsonLdFor = this.#shown);
     upsertJsonLdLater(
       this,
-      ({ eventJsonLd }) => ({
+      async ({ eventJsonLd }) => ({
         '@context': 'https://schema.org',
         // One context for the whole graph: each node's own is redundant there.
-        '@graph': shown.filter(isDated).map((event) => {
+        '@graph': await mapInSlices(shown.filter(isDated), (event) => {
           const node = eventJsonLd(event);
           delete node['@context'];
           return node;
