@@ -9,6 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Facets } from '../../feed/query.js';
 import type { Locale } from '../../i18n/locale.js';
 import { whenIdle } from '../../internal/main-thread.js';
+import { eventCardMessages } from '../event-card/event-card.messages.js';
 import { messages } from './agenda.messages.js';
 import type { ModeFilter, ViewName } from './agenda.url-state.js';
 
@@ -23,6 +24,12 @@ export interface FilterBarState {
   membersOnly: boolean;
   view: ViewName;
   open: boolean;
+}
+
+/** The panel's words, in the reader's language. */
+export interface FilterPanelWords {
+  t: (typeof messages)[Locale];
+  category: (slug: string) => string;
 }
 
 /** What the bar asks the agenda to do. */
@@ -95,7 +102,14 @@ export function renderFilterBar(state: FilterBarState, actions: FilterBarActions
       </button>
     </div>
     <div id="filter-panel" part="filter-panel" class="filter-panel" ?hidden=${!state.open}>
-      ${state.open && panel ? panel.renderFilterPanel(state, actions) : nothing}
+      ${
+        state.open && panel
+          ? panel.renderFilterPanel(state, actions, on, {
+              t,
+              category: eventCardMessages[state.locale].category,
+            })
+          : nothing
+      }
     </div>
   </form>`;
 }
