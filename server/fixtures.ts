@@ -29,7 +29,13 @@ export function testEvent(id: string, overrides: Partial<AgendaEvent> = {}): Age
     membersOnly: false,
     inLanguage: 'fr',
     categories: [],
-    registration: { required: true, mode: 'inline', questions: [] },
+    // As this server publishes it: inline events carry its endpoint (see `withEndpoints`).
+    registration: {
+      required: true,
+      mode: 'inline',
+      endpoint: `/api/events/${id}/registrations`,
+      questions: [],
+    },
     searchText: id,
     ...overrides,
   };
@@ -64,6 +70,7 @@ export function testFeed(): Feed {
         registration: {
           required: true,
           mode: 'inline',
+          endpoint: '/api/events/questions/registrations',
           questions: [
             {
               id: 'repas',

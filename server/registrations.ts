@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AgendaEvent, Feed } from '../src/feed/model.js';
 import { foldText } from '../src/feed/normalize.js';
+import { refusalCode, registrationAvailability } from '../src/domain/availability.js';
 import {
   ERROR_HTTP_STATUS,
   MIN_FILL_MS,
@@ -46,16 +47,6 @@ const invalid = (fieldErrors: Record<string, FieldErrorKey>) => errorOutcome('in
 
 /** Member names compare lower-case, accent-free and single-spaced. */
 const fold = (text: string) => foldText(text).replace(/\s+/g, ' ').trim();
-
-/** Why an event takes no registration at `now`, if it does not. */
-function isClosed(event: AgendaEvent, now: Date): boolean {
-  if (event.status === 'cancelled' || event.registration.mode !== 'inline') return true;
-  const { validFrom, validThrough } = event.offer ?? {};
-  if (validFrom && now < validFrom) return true;
-  if (validThrough && now > validThrough) return true;
-  // An open-ended recurring event never ends; any other one is over after its last instant.
-  return !event.schedule && event.end !== undefined && event.end < now;
-}
 
 /** Required questions answered, choices among the options; unknown question ids are dropped. */
 function checkAnswers(
@@ -158,7 +149,10 @@ export function register({ db, feed, eventId, idempotencyKey, body, now }: Regis
 
   const event = feed.events.find((e) => e.id === eventId);
   if (!event) return errorOutcome('unknown-event');
-  if (isClosed(event, now)) return errorOutcome('closed');
+  // The same decision as the card's and the form's (src/domain/availability.ts).
+  const availability = registrationAvailability(event, now);
+  const refusal = refusalCode(availability);
+  if (refusal) return errorOutcome(refusal);
 
   const validation = validateRegistration(body);
   if (!validation.success) return invalid(validation.fieldErrors);
@@ -186,8 +180,7 @@ export function register({ db, feed, eventId, idempotencyKey, body, now }: Regis
 
     const confirmedCount = countByStatus(db, eventId, 'confirmed');
     const capacity = event.maximumAttendeeCapacity;
-    const soldOut = event.remainingAttendeeCapacity === 0 || event.offer?.availability === 'SoldOut';
-    const hasRoom = !soldOut && (capacity === undefined || confirmedCount < capacity);
+    const hasRoom = availability.reason === 'open' && (capacity === undefined || confirmedCount < capacity);
     const id = randomUUID();
     const position = hasRoom ? null : countByStatus(db, eventId, 'waitlisted') + 1;
     insertRegistration(db, {

@@ -4,16 +4,12 @@
  */
 import type { DatedEvent, Schedule } from '../feed/model.js';
 import { isHttpUrl, locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
-import { localInstant, zonedDay } from '../feed/time.js';
-import { firstOccurrenceEnd, scheduleRule, WEEKDAYS } from './rrule.js';
-import {
-  exclusiveEndDay,
-  offsetSeconds,
-  offsetTransitions,
-  utcBasic,
-  wallTime,
-  type OffsetTransition,
-} from './zoned.js';
+import { dayNumber, isoWeekday, localInstant, zonedDay } from '../feed/time.js';
+import { occursOn } from '../domain/occurrences.js';
+import { scheduleRule } from './rrule.js';
+import { icalStatus, icalWeekday } from '../domain/vocabulary.js';
+import { exclusiveEndDay } from '../domain/span.js';
+import { offsetSeconds, offsetTransitions, utcBasic, wallTime, type OffsetTransition } from './zoned.js';
 
 export interface IcsOptions {
   /** DTSTAMP: when the file is written (a fixed clock in tests). */
@@ -79,14 +75,6 @@ function organizerLine(event: DatedEvent): string[] {
   return [`ORGANIZER${cn}:mailto:${email}`];
 }
 
-const STATUS: Record<DatedEvent['status'], string> = {
-  scheduled: 'CONFIRMED',
-  rescheduled: 'CONFIRMED',
-  'moved-online': 'CONFIRMED',
-  postponed: 'TENTATIVE',
-  cancelled: 'CANCELLED',
-};
-
 /** The properties of one session (or of the whole schedule), after UID, DTSTAMP and the dates. */
 function describe(event: DatedEvent, index: number): string[] {
   const session = event.sessions[index];
@@ -101,7 +89,7 @@ function describe(event: DatedEvent, index: number): string[] {
       ? [`GEO:${location.geo.latitude};${location.geo.longitude}`]
       : []),
     ...(isHttpUrl(event.url) ? [`URL:${event.url}`] : []),
-    `STATUS:${STATUS[event.status]}`,
+    `STATUS:${icalStatus(event.status)}`,
     ...organizerLine(event),
   ];
 }
@@ -109,13 +97,15 @@ function describe(event: DatedEvent, index: number): string[] {
 function scheduleDates(event: DatedEvent, schedule: Schedule): string[] {
   const zone = event.timeZone;
   const lines = [dateTime('DTSTART', event.start, zone)];
-  const end = firstOccurrenceEnd(event, schedule);
+  // The occurrence shown (the first, or the agenda's next one) is the event's only session.
+  const end = event.sessions[0]?.end ?? event.start;
   if (end > event.start) lines.push(dateTime('DTEND', end, zone));
   lines.push(`RRULE:${scheduleRule(schedule, zone)}`);
-  if (schedule.exceptDates.length > 0) {
-    const excluded = schedule.exceptDates.map((date) =>
-      localStamp(localInstant(date, zone, schedule.startTime), zone),
-    );
+  // Only the days the rule would give: ical.js (and RFC 5545's intent) want EXDATEs that are occurrences.
+  const rule = { ...schedule, exceptDates: [] };
+  const excepted = schedule.exceptDates.filter((date) => occursOn(rule, dayNumber(date)));
+  if (excepted.length > 0) {
+    const excluded = excepted.map((date) => localStamp(localInstant(date, zone, schedule.startTime), zone));
     lines.push(`EXDATE;TZID=${zone}:${excluded.join(',')}`);
   }
   return lines;
@@ -198,7 +188,7 @@ function yearlyRule(transition: OffsetTransition): { rule: string; key: string }
   const day = wall.getUTCDate();
   const daysInMonth = new Date(Date.UTC(wall.getUTCFullYear(), month, 0)).getUTCDate();
   const ordinal = day + 7 > daysInMonth ? -1 : Math.ceil(day / 7);
-  const rule = `FREQ=YEARLY;BYMONTH=${month};BYDAY=${ordinal}${WEEKDAYS[wall.getUTCDay()]}`;
+  const rule = `FREQ=YEARLY;BYMONTH=${month};BYDAY=${ordinal}${icalWeekday(isoWeekday(Math.floor(wall.getTime() / 86_400_000)))}`;
   return { rule, key: `${rule}|${wall.toISOString().slice(11)}|${transition.from}|${transition.to}` };
 }
 

@@ -6,8 +6,9 @@ import type { DatedEvent, Session } from '../feed/model.js';
 import { zonedDay } from '../feed/time.js';
 import { defineCatalogue, intlLocale, locales, type Locale } from '../i18n/locale.js';
 import { locationText, plainDetails, sessionLocation, sessionTitle } from './describe.js';
-import { firstOccurrenceEnd, scheduleRule } from './rrule.js';
-import { exclusiveEndDay, utcBasic } from './zoned.js';
+import { scheduleRule } from './rrule.js';
+import { utcBasic } from './zoned.js';
+import { exclusiveEndDay } from '../domain/span.js';
 import { dateTimeFormat } from '../internal/intl-cache.js';
 
 export interface CalendarLinkOptions {
@@ -25,12 +26,9 @@ function localeOf(event: DatedEvent, options: CalendarLinkOptions): Locale {
   return options.locale ?? locales.find((locale) => locale === language) ?? 'fr';
 }
 
-/** The span the link adds: the first session, or the schedule's first occurrence. */
+/** The span the link adds: the first session, or the schedule's occurrence shown (its only session). */
 function firstSpan(event: DatedEvent): Session {
-  const first = event.sessions[0];
-  if (event.schedule)
-    return { ...first, start: event.start, end: firstOccurrenceEnd(event, event.schedule), allDay: false };
-  return first;
+  return event.sessions[0] ?? { start: event.start, end: event.end, allDay: event.allDay };
 }
 
 function when(session: Session, timeZone: string, locale: Locale): string {

@@ -1,10 +1,9 @@
 /**
- * Wall-clock arithmetic in IANA time zones with nothing but `Intl`: what calendars (ICS, links) and JSON-LD need
- * to write an instant as the event's local time. Offsets are seconds east of UTC. Days and local → instant
- * conversions come from `src/feed/time.ts`.
+ * Wall-clock pieces in IANA time zones, through @date-fns/tz (no offset engine of our own): what calendars (ICS,
+ * links) and JSON-LD need to write an instant as the event's local time. Offsets are seconds east of UTC. Days and
+ * local → instant conversions come from `src/feed/time.ts`.
  */
-import { dayNumber, dayString, zonedDay } from '../feed/time.js';
-import { dateTimeFormat } from '../internal/intl-cache.js';
+import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
 
 /** The local date and time an instant shows in a zone. */
 export interface WallTime {
@@ -23,43 +22,22 @@ export interface OffsetTransition {
   to: number;
 }
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  return dateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-}
-
 /** The wall-clock fields of `date` in `timeZone` (to the second). */
 export function wallTime(date: Date, timeZone: string): WallTime {
-  const fields: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(date)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
+  const zoned = new TZDate(date.getTime(), timeZone);
   return {
-    year: fields.year,
-    month: fields.month,
-    day: fields.day,
-    hour: fields.hour,
-    minute: fields.minute,
-    second: fields.second,
+    year: zoned.getFullYear(),
+    month: zoned.getMonth() + 1,
+    day: zoned.getDate(),
+    hour: zoned.getHours(),
+    minute: zoned.getMinutes(),
+    second: zoned.getSeconds(),
   };
-}
-
-function wallAsUtc(wall: WallTime): number {
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 }
 
 /** The UTC offset of `timeZone` at `date`, in seconds east of UTC (Paris in summer: 7200). */
 export function offsetSeconds(date: Date, timeZone: string): number {
-  const wholeSecond = Math.floor(date.getTime() / 1000) * 1000;
-  return (wallAsUtc(wallTime(date, timeZone)) - wholeSecond) / 1000;
+  return tzOffset(timeZone, date) * 60;
 }
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
@@ -87,38 +65,11 @@ export function utcBasic(date: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** The day after the last local day of an all-day span (exclusive end, as calendars want), never before the first. */
-export function exclusiveEndDay(start: Date, end: Date, timeZone: string): string {
-  const first = dayNumber(zonedDay(start, timeZone));
-  const last = dayNumber(zonedDay(end, timeZone));
-  return dayString(Math.max(first, last) + 1);
-}
-
-const DAY = 86_400_000;
-
-/**
- * Every change of UTC offset in `timeZone` between `from` and `to`, found by sampling each day and bisecting to the
- * second: the zone's real rules as the browser knows them, nothing hard-coded.
- */
+/** Every change of UTC offset in `timeZone` between `from` and `to`: the zone's rules as the browser knows them. */
 export function offsetTransitions(timeZone: string, from: Date, to: Date): OffsetTransition[] {
-  const transitions: OffsetTransition[] = [];
-  let before = Math.floor(from.getTime() / 1000) * 1000;
-  let beforeOffset = offsetSeconds(new Date(before), timeZone);
-  while (before < to.getTime()) {
-    const after = before + DAY;
-    const afterOffset = offsetSeconds(new Date(after), timeZone);
-    if (afterOffset !== beforeOffset) {
-      let low = before;
-      let high = after;
-      while (high - low > 1000) {
-        const middle = low + Math.floor((high - low) / 2000) * 1000;
-        if (offsetSeconds(new Date(middle), timeZone) === beforeOffset) low = middle;
-        else high = middle;
-      }
-      transitions.push({ at: new Date(high), from: beforeOffset, to: afterOffset });
-    }
-    before = after;
-    beforeOffset = afterOffset;
-  }
-  return transitions;
+  return tzScan(timeZone, { start: from, end: to }).map((change) => ({
+    at: change.date,
+    from: (change.offset - change.change) * 60,
+    to: change.offset * 60,
+  }));
 }

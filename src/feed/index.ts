@@ -10,8 +10,8 @@ export {
   normalizeOrganization,
 } from './normalize.js';
 export { isJsonLd, jsonLdToFeed, slugify } from './jsonld.js';
+export { endOf } from '../domain/span.js';
 export {
-  endOf,
   facets,
   filterEvents,
   groupByMonth,

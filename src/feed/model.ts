@@ -2,7 +2,9 @@
  * The domain model every widget renders: what `normalize` makes of a validated feed.
  * Instants are `Date`s; `timeZone` says how to show them. Feed-shaped types (as published) live in `schema.ts`.
  */
+import type { IsoWeekday } from '../domain/vocabulary.js';
 
+/** schema.org `eventStatus`, mapped to and from its terms in `src/domain/vocabulary.ts`. */
 export type EventStatus = 'scheduled' | 'postponed' | 'rescheduled' | 'cancelled' | 'moved-online';
 export type AttendanceMode = 'offline' | 'online' | 'mixed';
 export type RegistrationMode = 'inline' | 'external' | 'closed' | 'none';
@@ -44,14 +46,21 @@ export interface Session {
   location?: Place | VirtualLocation;
 }
 
-/** A recurring event ("tous les jours à 13 h 45 à partir du 6 avril"). */
+/**
+ * A recurring event ("tous les jours à 13 h 45 à partir du 6 avril"), as schema.org `Schedule` says it. Which days
+ * it covers is decided in `src/domain/occurrences.ts` only.
+ */
 export interface Schedule {
   /** First day, as `YYYY-MM-DD` in the event's time zone. */
   startDate: string;
   endDate?: string;
   repeatFrequency: 'daily' | 'weekly' | 'monthly';
-  /** ISO weekday numbers (1 = Monday … 7 = Sunday); empty means every day of the frequency. */
-  byDay: number[];
+  /** ISO weekday numbers (1 = Monday … 7 = Sunday), sorted; empty means every day of the frequency. */
+  byDay: IsoWeekday[];
+  /** Monthly only, with `byDay`: which week of the month (1 = the first such weekday … 5), schema.org `byMonthWeek`. */
+  byMonthWeek?: number[];
+  /** Monthly only: days of the month (1–31), schema.org `byMonthDay`. */
+  byMonthDay?: number[];
   /** `HH:mm` local time. */
   startTime: string;
   endTime?: string;

@@ -15,7 +15,6 @@ import type {
   VirtualLocation,
 } from './model.js';
 import {
-  DAYS,
   schemaOrgName,
   type FeedEvent,
   type FeedLocation,
@@ -26,7 +25,9 @@ import {
   type FeedSession,
 } from './schema.js';
 import { defined } from './defined.js';
-import { dayNumber, dayString, firstOccurrence, lastOccurrence, localInstant, toInstant } from './time.js';
+import { dayNumber, dayString, localInstant, toInstant } from './time.js';
+import { firstOccurrence, lastOccurrence, scheduleRuleOf } from '../domain/occurrences.js';
+import { attendanceModeFromTerm, eventStatusFromTerm } from '../domain/vocabulary.js';
 
 // Its home is `members.ts`, which the badge reads without the rest of this module.
 export { normalizeMember } from './members.js';
@@ -46,22 +47,6 @@ export function foldText(text: string): string {
 
 const toArray = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
-
-const STATUSES: Record<string, EventStatus> = {
-  EventScheduled: 'scheduled',
-  EventPostponed: 'postponed',
-  EventRescheduled: 'rescheduled',
-  EventCancelled: 'cancelled',
-  EventMovedOnline: 'moved-online',
-};
-
-const ATTENDANCE: Record<string, AttendanceMode> = {
-  OfflineEventAttendanceMode: 'offline',
-  OnlineEventAttendanceMode: 'online',
-  MixedEventAttendanceMode: 'mixed',
-};
-
-const FREQUENCIES = { P1D: 'daily', P1W: 'weekly', P1M: 'monthly' } as const;
 
 function location(feed: FeedLocation): Place | VirtualLocation {
   if (feed['@type'] === 'VirtualLocation')
@@ -104,17 +89,7 @@ function session(feed: FeedSession, timeZone: string, fallbackLocation?: FeedLoc
 }
 
 function schedule(feed: FeedSchedule): Schedule {
-  return defined({
-    startDate: feed.startDate,
-    endDate: feed.endDate,
-    repeatFrequency: FREQUENCIES[feed.repeatFrequency],
-    byDay: [...new Set((feed.byDay ?? []).map((day) => DAYS.indexOf(schemaOrgName(day)) + 1))].sort(
-      (a, b) => a - b,
-    ),
-    startTime: feed.startTime,
-    endTime: feed.endTime,
-    exceptDates: feed.exceptDate ?? [],
-  });
+  return defined({ ...scheduleRuleOf(feed), startTime: feed.startTime, endTime: feed.endTime });
 }
 
 /** `validThrough: 2020-09-28` keeps registration open through that whole day. */
@@ -158,7 +133,7 @@ function attendanceMode(
   status: EventStatus,
   locations: (Place | VirtualLocation)[],
 ): AttendanceMode {
-  if (feed.eventAttendanceMode) return ATTENDANCE[schemaOrgName(feed.eventAttendanceMode)]!;
+  if (feed.eventAttendanceMode) return attendanceModeFromTerm(schemaOrgName(feed.eventAttendanceMode));
   if (status === 'moved-online') return 'online';
   const virtual = locations.some((place) => place.kind === 'virtual');
   const physical = locations.some((place) => place.kind === 'place');
@@ -192,7 +167,7 @@ export function normalizeEvent(feed: FeedEvent): AgendaEvent {
       : (lastOccurrence(recurring, timeZone)?.end ?? lastSessionEnd)
     : lastSessionEnd;
 
-  const status = STATUSES[schemaOrgName(feed.eventStatus ?? 'EventScheduled')]!;
+  const status = eventStatusFromTerm(schemaOrgName(feed.eventStatus ?? 'EventScheduled'));
   const audiences = toArray(feed.audience).map((audience) => audience.audienceType);
   const categories = feed.category ?? [];
   const placeWords = locations.flatMap((place) =>

@@ -3,32 +3,11 @@
  * Built for thousands of events: criteria are prepared once per call, text search uses the precomputed
  * `searchText`.
  */
-import type { AgendaEvent, AttendanceMode, Session } from './model.js';
+import { isDated, type AgendaEvent, type AttendanceMode, type Session } from './model.js';
 import { foldText } from './normalize.js';
-import { dayNumber, dayString, localInstant, occurrenceAfter, zonedDay } from './time.js';
+import { occurrenceAfter } from '../domain/occurrences.js';
+import { endOf, eventDaySpan, sessionEnd } from '../domain/span.js';
 import { dateTimeFormat } from '../internal/intl-cache.js';
-
-/** The midnight after the day of `date` in `timeZone`: when an all-day session is over. */
-function midnightAfter(date: Date, timeZone: string): number {
-  return localInstant(dayString(dayNumber(zonedDay(date, timeZone)) + 1), timeZone).getTime();
-}
-
-/** Events are immutable once normalized: their real end is computed once. */
-const ends = new WeakMap<AgendaEvent, number>();
-
-/**
- * When the event is really over (epoch ms): its `end`, except that an all-day event runs until the midnight after
- * its last day, and an open-ended schedule, or an event whose date is still to be announced, never ends.
- */
-export function endOf(event: AgendaEvent): number {
-  let end = ends.get(event);
-  if (end === undefined) {
-    if (!event.end || (event.schedule && event.schedule.endDate === undefined)) end = Infinity;
-    else end = event.allDay ? midnightAfter(event.end, event.timeZone) : event.end.getTime();
-    ends.set(event, end);
-  }
-  return end;
-}
 
 /** Events not over yet at `now` (under way or to come); a schedule counts while it still has occurrences. */
 export function upcoming(events: readonly AgendaEvent[], now: Date): AgendaEvent[] {
@@ -139,7 +118,8 @@ function monthLabel(key: string, locale: string): string {
 export function groupByMonth(events: readonly AgendaEvent[], locale = 'fr'): MonthGroup[] {
   const groups = new Map<string, MonthGroup>();
   for (const event of events) {
-    const key = event.start ? zonedDay(event.start, event.timeZone).slice(0, 7) : UNDATED_GROUP;
+    // The month of the event's first day, as the time-span rule reads it.
+    const key = isDated(event) ? eventDaySpan(event).first.slice(0, 7) : UNDATED_GROUP;
     let group = groups.get(key);
     if (!group) {
       group = { key, label: event.start ? monthLabel(key, locale) : '', events: [] };
@@ -190,10 +170,8 @@ export function nextOccurrence(event: AgendaEvent, now: Date): Session | undefin
     return occurrence && { ...occurrence, ...(event.locations[0] && { location: event.locations[0] }) };
   }
   const t = now.getTime();
-  return event.sessions.find((session) =>
-    session.allDay
-      ? midnightAfter(session.end, event.timeZone) > t
-      : session.end.getTime() > t || session.start.getTime() >= t,
+  return event.sessions.find(
+    (session) => sessionEnd(session, event.timeZone) > t || session.start.getTime() >= t,
   );
 }
 

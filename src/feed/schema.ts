@@ -8,8 +8,10 @@
  */
 import * as v from 'valibot';
 import { isCalendarDate, MemberSchema, NonBlank, SlugSchema, UrlSchema } from './member-schema.js';
+import { scheduleProblem, scheduleRuleOf } from '../domain/occurrences.js';
+import { SCHEMA_ORG_PREFIX, schemaOrgName, type SchemaOrgValue } from '../domain/vocabulary.js';
 
-export { MemberSchema, SlugSchema, UrlSchema };
+export { MemberSchema, SlugSchema, UrlSchema, SCHEMA_ORG_PREFIX, schemaOrgName };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Scalars
@@ -20,9 +22,6 @@ const PLAIN_DATE = new RegExp(`^${DATE}$`);
 const DATE_TIME = new RegExp(`^${DATE}T${TIME}(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`);
 const LOCAL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
-
-/** The `https://schema.org/` (or `http://`) prefix that enumeration values may carry. */
-export const SCHEMA_ORG_PREFIX = /^https?:\/\/schema\.org\//;
 
 /** `true` for an IANA time zone this runtime knows (`Europe/Paris`), as `Intl` is what will display it. */
 export function isTimeZone(value: string): boolean {
@@ -71,8 +70,6 @@ export function isPlainDate(value: string): boolean {
   return value.length === 10;
 }
 
-type SchemaOrgValue<T extends string> = T | `https://schema.org/${T}` | `http://schema.org/${T}`;
-
 /** A schema.org enumeration member, with or without its `https://schema.org/` prefix. */
 function schemaOrgEnum<const T extends string>(values: readonly T[]) {
   const options = values.flatMap((value) => [
@@ -81,11 +78,6 @@ function schemaOrgEnum<const T extends string>(values: readonly T[]) {
     `http://schema.org/${value}`,
   ]);
   return v.picklist(options as SchemaOrgValue<T>[]);
-}
-
-/** Drops the schema.org prefix: `https://schema.org/EventCancelled` → `EventCancelled`. */
-export function schemaOrgName<T extends string>(value: SchemaOrgValue<T>): T {
-  return value.replace(SCHEMA_ORG_PREFIX, '') as T;
 }
 
 /** `startDate`/`endDate` pairs: same kind (both dates or both date-times), and the end not before the start. */
@@ -158,10 +150,19 @@ export const ScheduleSchema = v.pipe(
     byDay: v.optional(v.array(schemaOrgEnum(DAYS))),
     startTime: v.pipe(v.string(), v.regex(LOCAL_TIME, 'Invalid time: expected HH:mm')),
     endTime: v.optional(v.pipe(v.string(), v.regex(LOCAL_TIME, 'Invalid time: expected HH:mm'))),
+    /** With `byDay` on a monthly schedule: the weeks of the month (1 = the first such weekday … 5). */
+    byMonthWeek: v.optional(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)))),
+    /** On a monthly schedule: the days of the month. */
+    byMonthDay: v.optional(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(31)))),
     exceptDate: v.optional(v.array(PlainDateSchema)),
     scheduleTimezone: v.optional(TimeZoneSchema),
   }),
   v.forward(v.partialCheck([['startDate'], ['endDate']], endAfterStart, END_AFTER_START), ['endDate']),
+  // A rule the widgets cannot represent is refused (the event skipped, with this message), never shown wrongly.
+  v.check(
+    (schedule) => scheduleProblem(scheduleRuleOf(schedule)) === undefined,
+    (issue) => scheduleProblem(scheduleRuleOf(issue.input)) ?? 'Unsupported schedule',
+  ),
 );
 
 export const EVENT_STATUSES = [

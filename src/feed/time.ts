@@ -4,8 +4,8 @@
  * (much faster than a `TZDate` per call, which matters when grouping thousands of events).
  */
 import { TZDate } from '@date-fns/tz';
-import type { Schedule, Session } from './model.js';
 import { dateTimeFormat } from '../internal/intl-cache.js';
+import type { IsoWeekday } from '../domain/vocabulary.js';
 
 const DAY_MS = 86_400_000;
 
@@ -20,8 +20,8 @@ export function dayString(n: number): string {
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a day number: 1970-01-01 was a Thursday. */
-export function isoWeekday(n: number): number {
-  return ((((n + 3) % 7) + 7) % 7) + 1;
+export function isoWeekday(n: number): IsoWeekday {
+  return (((((n + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 /** The instant at local `time` (`HH:mm`, default midnight) on `day` in `timeZone`; a time skipped by DST moves on. */
@@ -59,74 +59,4 @@ export function zonedDay(date: Date, timeZone: string): string {
     else if (part.type === 'day') day = part.value;
   }
   return `${year}-${month}-${day}`;
-}
-
-/** `true` when the schedule has an occurrence on day number `n`. */
-export function occursOn(schedule: Schedule, n: number): boolean {
-  const first = dayNumber(schedule.startDate);
-  if (n < first || (schedule.endDate !== undefined && n > dayNumber(schedule.endDate))) return false;
-  if (schedule.exceptDates.includes(dayString(n))) return false;
-  switch (schedule.repeatFrequency) {
-    case 'daily':
-      return schedule.byDay.length === 0 || schedule.byDay.includes(isoWeekday(n));
-    case 'weekly':
-      return schedule.byDay.length === 0
-        ? isoWeekday(n) === isoWeekday(first)
-        : schedule.byDay.includes(isoWeekday(n));
-    case 'monthly':
-      // Same day of the month as the first one; months without that day are skipped.
-      return dayString(n).slice(8) === schedule.startDate.slice(8);
-  }
-}
-
-/** The occurrence on day number `n` (which must be an occurrence day). */
-export function occurrenceOn(schedule: Schedule, n: number, timeZone: string): Session {
-  const day = dayString(n);
-  const start = localInstant(day, timeZone, schedule.startTime);
-  let end = start;
-  if (schedule.endTime !== undefined) {
-    end = localInstant(day, timeZone, schedule.endTime);
-    // "22:00–01:00" ends the next day.
-    if (end < start) end = localInstant(dayString(n + 1), timeZone, schedule.endTime);
-  }
-  return { start, end, allDay: false };
-}
-
-/** How far to look for an occurrence: a monthly schedule on the 31st may skip a few months, exceptions a few more. */
-const HORIZON_DAYS = 4 * 366;
-
-function scan(
-  schedule: Schedule,
-  timeZone: string,
-  from: number,
-  step: 1 | -1,
-  accept: (s: Session) => boolean,
-) {
-  const last = schedule.endDate === undefined ? Infinity : dayNumber(schedule.endDate);
-  const first = dayNumber(schedule.startDate);
-  for (let i = 0, n = from; i < HORIZON_DAYS && n >= first && n <= last; i++, n += step) {
-    if (!occursOn(schedule, n)) continue;
-    const occurrence = occurrenceOn(schedule, n, timeZone);
-    if (accept(occurrence)) return occurrence;
-  }
-  return undefined;
-}
-
-/** The schedule's first occurrence. */
-export function firstOccurrence(schedule: Schedule, timeZone: string): Session | undefined {
-  return scan(schedule, timeZone, dayNumber(schedule.startDate), 1, () => true);
-}
-
-/** The last occurrence of a bounded schedule (`undefined` when it is open-ended). */
-export function lastOccurrence(schedule: Schedule, timeZone: string): Session | undefined {
-  if (schedule.endDate === undefined) return undefined;
-  return scan(schedule, timeZone, dayNumber(schedule.endDate), -1, () => true);
-}
-
-/** The first occurrence not over at `now` (the one under way, or the next one). */
-export function occurrenceAfter(schedule: Schedule, timeZone: string, now: Date): Session | undefined {
-  // Start the day before today: yesterday's evening occurrence may run past midnight.
-  const from = Math.max(dayNumber(schedule.startDate), dayNumber(zonedDay(now, timeZone)) - 1);
-  const t = now.getTime();
-  return scan(schedule, timeZone, from, 1, (o) => o.end.getTime() > t || o.start.getTime() >= t);
 }

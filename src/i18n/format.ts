@@ -1,5 +1,6 @@
-import { TZDate, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { zonedDay } from '../feed/time.js';
+import { dayInstant, daySpan } from '../domain/span.js';
 import { intlLocale, type Locale } from './locale.js';
 import { dateTimeFormat, numberFormat } from '../internal/intl-cache.js';
 
@@ -39,17 +40,6 @@ function formatRange(format: Intl.DateTimeFormat, start: Date, end: Date): strin
 /** The calendar day of `date` in `zone`, as `YYYY-MM-DD` (what groups events by day and compares days). */
 export const toDateKey: (date: Date, zone: string) => string = zonedDay;
 
-/**
- * The last day a timed event touches: an end at midnight sharp belongs to the day before (an evening until
- * 00:00 is a one-day event).
- */
-function lastDay(start: Date, end: Date, zone: string, allDay: boolean): Date {
-  if (allDay || end <= start) return end;
-  const local = new TZDate(end.getTime(), zone);
-  const atMidnight = local.getHours() === 0 && local.getMinutes() === 0 && local.getSeconds() === 0;
-  return atMidnight ? new Date(end.getTime() - 1) : end;
-}
-
 /** The pieces of a date block: `{ day: '29', month: 'sept.', weekday: 'mar.' }`. */
 export function formatDayMonth(
   date: Date,
@@ -64,7 +54,7 @@ export function formatDayMonth(
 }
 
 /**
- * The days of an event, in its zone: "mardi 29 septembre 2020" for one day, "du 6 au 8 octobre 2020"
+ * The days of an event, in its zone: "mardi 29 septembre 2020" for one day (an evening until 1:00 included), "du 6 au 8 octobre 2020"
  * ("6–8 October 2020") within a month, "29 sept. – 2 oct. 2020" across months or years.
  * For an all-day event `end` is the last day; for a timed one, the end instant.
  */
@@ -75,10 +65,10 @@ export function formatDateRange(
   locale: Locale,
   allDay: boolean,
 ): string {
-  const last = lastDay(start, end, zone, allDay);
-  const startKey = toDateKey(start, zone);
-  const lastKey = toDateKey(last, zone);
+  // Which days it covers is the time-span rule's: an evening ending in the small hours is one day.
+  const { first: startKey, last: lastKey } = daySpan(start, end, zone, allDay);
   if (lastKey <= startKey) return dateFormat(locale, zone, longDate).format(start);
+  const last = dayInstant(lastKey, zone);
   if (startKey.slice(0, 7) === lastKey.slice(0, 7)) {
     if (locale === 'fr') {
       const firstDay = dateFormat(locale, zone, { day: 'numeric' }).format(start);

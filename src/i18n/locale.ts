@@ -26,11 +26,14 @@ export function resolveLocale(element: Element): Locale {
 }
 
 /**
- * A typed catalogue: every language must give every key the French catalogue has (a missing key is a type error).
- * Messages are plain strings or functions of their parameters.
+ * A typed catalogue: every language must give every key the French catalogue has, with the same parameters (a
+ * missing or extra key is a type error). Messages are plain strings or functions of their parameters.
  */
 export type Catalogue<T> = { [L in Locale]: T };
 
-export function defineCatalogue<T>(catalogue: Catalogue<T>): Catalogue<T> {
+/** French is the reference: its keys and message shapes are what every other language must give. */
+export function defineCatalogue<T>(
+  catalogue: { fr: T } & { [L in Exclude<Locale, 'fr'>]: NoInfer<T> },
+): Catalogue<T> {
   return catalogue;
 }

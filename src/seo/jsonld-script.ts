@@ -1,3 +1,5 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 /**
  * The widgets' `<script type="application/ld+json">` in their light DOM, where crawlers read it. Feed text is
  * untrusted: the serialization cannot close its `<script>`, and it is set as text, never as HTML. Small and eager;
@@ -68,4 +70,53 @@ export function upsertJsonLdLater(
       }),
     (error: unknown) => console.error('[ra-widgets] could not load the JSON-LD builder:', error),
   );
+}
+
+/** What a widget publishes: the values it is built from (compared item by item), and how to build it. */
+export interface JsonLdSource {
+  /** The inputs of the data (events, clock…): the script is rebuilt only when one of them changes. */
+  key: readonly unknown[];
+  build: (builder: typeof import('./jsonld.js')) => unknown;
+}
+
+const sameKey = (a: readonly unknown[] | undefined, b: readonly unknown[]) =>
+  a?.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+
+/**
+ * Keeps a widget's JSON-LD in its light DOM for as long as it is in the page: written after each update whose
+ * source changed, removed when the widget leaves the page, written again when it comes back (an `append` into
+ * another container, `replaceChildren`, a removal then re-insertion all disconnect and reconnect it).
+ */
+export class JsonLdController implements ReactiveController {
+  #written?: readonly unknown[];
+
+  /** `source()` gives what to publish, or `undefined` for nothing (no event, `no-jsonld`). */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly source: () => JsonLdSource | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // A move reconnects the element without any property change: ask for the update that writes the data again.
+    if (this.#written === undefined) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    removeJsonLd(this.host);
+    this.#written = undefined;
+  }
+
+  hostUpdated(): void {
+    const source = this.host.isConnected ? this.source() : undefined;
+    if (!source) {
+      if (this.#written) removeJsonLd(this.host);
+      this.#written = undefined;
+      return;
+    }
+    if (sameKey(this.#written, source.key)) return;
+    const key = (this.#written = source.key);
+    upsertJsonLdLater(this.host, source.build, () => this.#written === key);
+  }
 }

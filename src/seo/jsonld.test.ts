@@ -116,8 +116,8 @@ describe('eventJsonLd', () => {
     });
   });
 
-  it('writes the offer with a schema.org availability and its registration window', () => {
-    expect(eventJsonLd(makeEvent()).offers).to.deep.equal({
+  it('writes the offer with the availability the widgets decided and its registration window', () => {
+    expect(eventJsonLd(makeEvent(), paris('2020-09-15', '12:00')).offers).to.deep.equal({
       '@type': 'Offer',
       price: 0,
       priceCurrency: 'EUR',
@@ -181,7 +181,14 @@ describe('eventJsonLd', () => {
   });
 
   it('leaves out what the event does not have', () => {
-    const data = eventJsonLd(makeEvent({ summary: undefined, offer: undefined, image: undefined }));
+    const data = eventJsonLd(
+      makeEvent({
+        summary: undefined,
+        offer: undefined,
+        image: undefined,
+        registration: { required: false, mode: 'none', questions: [] },
+      }),
+    );
     expect(Object.values(data)).not.to.include(undefined);
     expect(data).not.to.have.any.keys('description', 'offers', 'image');
   });

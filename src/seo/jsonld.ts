@@ -5,43 +5,21 @@
 import { isHttpUrl, sessionLocation, sessionTitle } from '../calendar/describe.js';
 import { isoWithOffset } from '../calendar/zoned.js';
 import { zonedDay } from '../feed/time.js';
-import type {
-  DatedEvent,
-  AttendanceMode,
-  EventStatus,
-  Offer,
-  Organization,
-  Place,
-  Schedule,
-  VirtualLocation,
-} from '../feed/model.js';
+import type { DatedEvent, Organization, Place, Schedule, VirtualLocation } from '../feed/model.js';
+import { registrationAvailability } from '../domain/availability.js';
+import {
+  attendanceModeTerm,
+  availabilityTerm,
+  eventStatusTerm,
+  frequencyTerm,
+  SCHEMA_ORG,
+  weekdayTerm,
+} from '../domain/vocabulary.js';
 
 /** A JSON-LD node, as `JSON.stringify` will write it (undefined members are left out). */
 export type JsonLd = Record<string, unknown>;
 
-const SCHEMA = 'https://schema.org/';
-
-const STATUS: Record<EventStatus, string> = {
-  scheduled: 'EventScheduled',
-  postponed: 'EventPostponed',
-  rescheduled: 'EventRescheduled',
-  cancelled: 'EventCancelled',
-  'moved-online': 'EventMovedOnline',
-};
-
-const MODE: Record<AttendanceMode, string> = {
-  offline: 'OfflineEventAttendanceMode',
-  online: 'OnlineEventAttendanceMode',
-  mixed: 'MixedEventAttendanceMode',
-};
-
-const FREQUENCY: Record<Schedule['repeatFrequency'], string> = {
-  daily: 'P1D',
-  weekly: 'P1W',
-  monthly: 'P1M',
-};
-
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const SCHEMA = SCHEMA_ORG;
 
 /** One value for one item, an array for several, nothing for none: how schema.org publishers usually write it. */
 function oneOrMany<T>(items: T[]): T | T[] | undefined {
@@ -85,15 +63,22 @@ function organization(organizer: Organization): JsonLd {
   };
 }
 
-function offer(offer: Offer, timeZone: string): JsonLd {
+/**
+ * The offer, its `availability` being what the widgets decided (`registrationAvailability` at `now`), so search
+ * engines read what the card shows. An event that takes registration gets an offer even when the feed gives none.
+ */
+function offer(event: DatedEvent, now: Date): JsonLd | undefined {
+  const { offer, registration, timeZone } = event;
+  if (!offer && registration.mode === 'none') return undefined;
+  const term = availabilityTerm(registrationAvailability(event, now), offer);
   return {
     '@type': 'Offer',
-    price: offer.price,
-    priceCurrency: offer.priceCurrency,
-    availability: offer.availability && SCHEMA + offer.availability,
-    validFrom: offer.validFrom && isoWithOffset(offer.validFrom, timeZone),
-    validThrough: offer.validThrough && isoWithOffset(offer.validThrough, timeZone),
-    url: httpUrl(offer.url),
+    price: offer?.price,
+    priceCurrency: offer?.priceCurrency,
+    availability: term && SCHEMA + term,
+    validFrom: offer?.validFrom && isoWithOffset(offer.validFrom, timeZone),
+    validThrough: offer?.validThrough && isoWithOffset(offer.validThrough, timeZone),
+    url: httpUrl(offer?.url ?? registration.url),
   };
 }
 
@@ -102,8 +87,10 @@ function schedule(schedule: Schedule, timeZone: string): JsonLd {
     '@type': 'Schedule',
     startDate: schedule.startDate,
     endDate: schedule.endDate,
-    repeatFrequency: FREQUENCY[schedule.repeatFrequency],
-    byDay: oneOrMany(schedule.byDay.map((day) => SCHEMA + DAY_NAMES[day - 1])),
+    repeatFrequency: frequencyTerm(schedule.repeatFrequency),
+    byDay: oneOrMany(schedule.byDay.map((day) => SCHEMA + weekdayTerm(day))),
+    byMonthWeek: oneOrMany(schedule.byMonthWeek ?? []),
+    byMonthDay: oneOrMany(schedule.byMonthDay ?? []),
     startTime: schedule.startTime,
     endTime: schedule.endTime,
     exceptDate: oneOrMany(schedule.exceptDates),
@@ -116,8 +103,12 @@ function when(date: Date, allDay: boolean, timeZone: string): string {
   return allDay ? zonedDay(date, timeZone) : isoWithOffset(date, timeZone);
 }
 
-/** The schema.org `Event` describing `event`, its sessions as `subEvent`s. */
-export function eventJsonLd(event: DatedEvent): JsonLd {
+/**
+ * The schema.org `Event` describing `event`, its sessions as `subEvent`s.
+ *
+ * @param now the widget's clock: decides `offers.availability` (default: the real clock)
+ */
+export function eventJsonLd(event: DatedEvent, now: Date = new Date()): JsonLd {
   const zone = event.timeZone;
   const moved = event.status === 'rescheduled' || event.status === 'postponed';
   return prune({
@@ -128,14 +119,14 @@ export function eventJsonLd(event: DatedEvent): JsonLd {
     url: httpUrl(event.url),
     startDate: when(event.start, event.allDay, zone),
     endDate: when(event.end, event.allDay, zone),
-    eventStatus: SCHEMA + STATUS[event.status],
+    eventStatus: SCHEMA + eventStatusTerm(event.status),
     previousStartDate: moved
       ? oneOrMany(event.previousStartDates.map((date) => isoWithOffset(date, zone)))
       : undefined,
-    eventAttendanceMode: SCHEMA + MODE[event.attendanceMode],
+    eventAttendanceMode: SCHEMA + attendanceModeTerm(event.attendanceMode),
     location: oneOrMany(event.locations.map(location)),
     organizer: oneOrMany(event.organizers.map(organization)),
-    offers: event.offer && offer(event.offer, zone),
+    offers: offer(event, now),
     isAccessibleForFree: event.isAccessibleForFree ?? event.offer?.isAccessibleForFree,
     maximumAttendeeCapacity: event.maximumAttendeeCapacity,
     remainingAttendeeCapacity: event.remainingAttendeeCapacity,
@@ -152,7 +143,7 @@ export function eventJsonLd(event: DatedEvent): JsonLd {
               name: sessionTitle(event, index),
               startDate: when(session.start, session.allDay, zone),
               endDate: when(session.end, session.allDay, zone),
-              eventStatus: SCHEMA + STATUS[event.status],
+              eventStatus: SCHEMA + eventStatusTerm(event.status),
               location: place && location(place),
             };
           })

@@ -12,6 +12,7 @@ import type {
   VirtualLocation,
 } from '../../src/feed/model.js';
 import { localInstant } from '../../src/feed/time.js';
+import { firstOccurrence, lastOccurrence } from '../../src/domain/occurrences.js';
 
 export const PARIS = 'Europe/Paris';
 
@@ -53,10 +54,15 @@ function fold(text: string): string {
  * (first start, last end) unless those are given too. `searchText` follows the texts unless given.
  */
 export function makeEvent(overrides: Partial<AgendaEvent> = {}): DatedEvent {
-  const sessions = overrides.sessions;
+  const { schedule } = overrides;
+  // A recurring event's one session is its first occurrence, as `normalize` makes it.
+  const first = schedule && !overrides.sessions ? firstOccurrence(schedule, PARIS) : undefined;
+  const sessions = overrides.sessions ?? (first && [first]);
   const start = overrides.start ?? sessions?.[0]?.start ?? paris('2020-09-29', '09:00');
   const end =
     overrides.end ??
+    (schedule && !schedule.endDate ? start : undefined) ??
+    (schedule && lastOccurrence(schedule, PARIS)?.end) ??
     (sessions?.length
       ? new Date(Math.max(...sessions.map((session) => session.end.getTime())))
       : undefined) ??

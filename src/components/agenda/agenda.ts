@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDated, type AgendaEvent, type AttendanceMode, type Feed } from '../../feed/model.js';
@@ -16,18 +16,11 @@ import {
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { mapInSlices, yieldToMain } from '../../internal/main-thread.js';
-import { removeJsonLd, upsertJsonLdLater } from '../../seo/jsonld-script.js';
-import {
-  calendarLinks,
-  copyLink,
-  downloadCalendarFile,
-  eventLink,
-  loadCalendarLinks,
-  loadDescription,
-  register,
-} from '../event-card/card-actions.js';
+import { RaElement } from '../../internal/ra-element.js';
+import { JsonLdController } from '../../seo/jsonld-script.js';
+import { CardKit, type CardBase } from '../event-card/card-kit.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
-import { renderEventCard, type CardContext } from '../event-card/event-card.template.js';
+import { renderEventCard } from '../event-card/event-card.template.js';
 import {
   loadFilterPanel,
   renderFilterBar,
@@ -167,13 +160,8 @@ type Shown =
  * @cssproperty [--ra-space=1rem] - Base spacing.
  * @cssproperty [--ra-density=1] - Spacing multiplier (e.g. 0.75 for a denser agenda).
  */
-export class RaAgenda extends LitElement {
+export class RaAgenda extends RaElement {
   static override styles = [eventCardStyles, agendaStyles];
-
-  /** The element follows its own `lang` attribute (and inherits the page's otherwise). */
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
 
   /** URL of the feed (attribute), or a `Feed` object already read (property). */
   @property({ attribute: 'feed' }) feed?: string | Feed;
@@ -199,9 +187,6 @@ export class RaAgenda extends LitElement {
   /** Only events starting on or before this date (`YYYY-MM-DD` or ISO 8601). */
   @property() to?: string;
 
-  /** The present, as ISO 8601 (demos and tests); the real time when absent. */
-  @property() now?: string;
-
   /** `list` (default), `compact` or `grid`; reflected so page CSS can follow it. */
   @property({ reflect: true }) layout: AgendaLayout = 'list';
 
@@ -220,9 +205,6 @@ export class RaAgenda extends LitElement {
   /** Level of the month headings (cards use the next level): fit the agenda in the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  /** `light` or `dark` forces a colour scheme; absent, the agenda follows the visitor's setting. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   /** Leaves out the schema.org JSON-LD otherwise written into the light DOM for search engines. */
   @property({ type: Boolean, attribute: 'no-jsonld' }) noJsonld = false;
 
@@ -232,10 +214,12 @@ export class RaAgenda extends LitElement {
   @state() private modeFilter: ModeFilter = '';
   @state() private membersOnly = false;
   @state() private pages = 1;
-  @state() private expanded = new Set<string>();
-  @state() private descriptions = new Map<string, unknown>();
-  /** The event whose link was just copied, and the link shown when the clipboard refused it. */
-  @state() private copied?: { id: string; fallback?: string };
+  readonly #cards = new CardKit(this, () => ({
+    feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
+    lang: this.#locale,
+    privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
+    now: this.now,
+  }));
   /** How many events "Voir plus" just added, for the live region; 0 after any other change. */
   @state() private added = 0;
   /** The filter panel behind the "Filtres" button is open. */
@@ -258,11 +242,31 @@ export class RaAgenda extends LitElement {
   /** What the last render showed. */
   #view: Shown = { kind: 'loading' };
   #shown: AgendaEvent[] = [];
-  #jsonLdFor?: AgendaEvent[];
   /** Cards rendered so far: the first screen comes first, the rest in a later task. */
   #cardsRendered = Infinity;
   /** The rest of the cards' render, once the first screen is there. */
   #rendering?: Promise<void>;
+  /** The shown events as schema.org JSON-LD, kept through moves in the page. */
+  /** @internal */
+  protected readonly jsonLd = new JsonLdController(this, () => {
+    const shown = this.#shown;
+    if (this.noJsonld || !shown.length) return undefined;
+    const now = this.#now;
+    return {
+      // Each render slices a new list: its events, not the list, say whether the data changed.
+      key: [now, ...shown],
+      build: async ({ eventJsonLd }) => ({
+        '@context': 'https://schema.org',
+        // One context for the whole graph: each node's own is redundant there.
+        // In slices: a long agenda's graph blocks no input (Total Blocking Time).
+        '@graph': await mapInSlices(shown.filter(isDated), (event) => {
+          const node = eventJsonLd(event, now);
+          delete node['@context'];
+          return node;
+        }),
+      }),
+    };
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -274,13 +278,6 @@ export class RaAgenda extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onPopState);
     clearTimeout(this.#searchTimer);
-    removeJsonLd(this);
-    this.#jsonLdFor = undefined;
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -344,7 +341,6 @@ export class RaAgenda extends LitElement {
         this.#focusId = undefined;
       }
     }
-    this.#writeJsonLd();
   }
 
   /** Schedules the rest of the cards, after a yield to the main thread (the first screen paints meanwhile). */
@@ -478,7 +474,12 @@ export class RaAgenda extends LitElement {
 
   #renderMonths(events: AgendaEvent[]): unknown {
     const level = Math.min(Math.max(this.headingLevel, 1), 6);
-    const context = this.#cardContext(Math.min(Math.max(level + 1, 2), 4) as CardContext['headingLevel']);
+    const base: CardBase = {
+      locale: this.#locale,
+      headingLevel: Math.min(Math.max(level + 1, 2), 4) as CardBase['headingLevel'],
+      layout: this.layout,
+      now: this.#now,
+    };
     return repeat(
       groupByMonth(events, intlLocale[this.#locale]),
       (group) => group.key,
@@ -493,33 +494,12 @@ export class RaAgenda extends LitElement {
               (event) => event.id,
               (event) =>
                 html`<li part="item" class="item" data-event-id=${event.id}>
-                  ${renderEventCard(event, {
-                    ...context,
-                    expanded: this.expanded.has(event.id),
-                    description: this.descriptions.get(event.id),
-                    copied: this.copied?.id === event.id && !this.copied.fallback,
-                    copyFallback: this.copied?.id === event.id ? this.copied.fallback : undefined,
-                    calendarLinks: calendarLinks(event),
-                  })}
+                  ${renderEventCard(event, this.#cards.context(event, base))}
                 </li>`,
             )}
           </ul>
         </section>`,
     );
-  }
-
-  #cardContext(headingLevel: CardContext['headingLevel']): Omit<CardContext, 'expanded' | 'description'> {
-    return {
-      locale: this.#locale,
-      headingLevel,
-      layout: this.layout,
-      now: this.#now,
-      onToggleDetails: this.#toggleDetails,
-      onRegister: this.#register,
-      onAddToCalendar: (event) => void downloadCalendarFile(event),
-      onOpenCalendar: (event) => void loadCalendarLinks(event).then(() => this.requestUpdate()),
-      onCopyLink: this.#copyLink,
-    };
   }
 
   #renderFilters(available: Facets): TemplateResult {
@@ -656,64 +636,6 @@ export class RaAgenda extends LitElement {
     this.#writeUrl(false);
     this.added = next.length;
   };
-
-  #toggleDetails = (event: AgendaEvent): void => {
-    const expanded = new Set(this.expanded);
-    if (expanded.has(event.id)) expanded.delete(event.id);
-    else {
-      expanded.add(event.id);
-      if (event.descriptionHtml && !this.descriptions.has(event.id)) void this.#loadDescription(event);
-    }
-    this.expanded = expanded;
-  };
-
-  /** The sanitizer is only needed once a reader opens a card: it stays out of the first load. */
-  async #loadDescription(event: AgendaEvent): Promise<void> {
-    const description = await loadDescription(event);
-    this.descriptions = new Map(this.descriptions).set(event.id, description);
-  }
-
-  #register = (event: AgendaEvent, trigger: HTMLElement): void => {
-    void register(this, event, {
-      feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
-      lang: this.#locale,
-      privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
-      now: this.now,
-      trigger,
-    });
-  };
-
-  #copyLink = async (event: AgendaEvent): Promise<void> => {
-    const copied = await copyLink(event);
-    this.copied = { id: event.id, fallback: copied ? undefined : eventLink(event) };
-  };
-
-  #writeJsonLd(): void {
-    if (this.noJsonld || !this.#shown.length) {
-      if (this.#jsonLdFor) removeJsonLd(this);
-      this.#jsonLdFor = undefined;
-      return;
-    }
-    // Each render slices a new list: compare the events, so that re-renders of the same list (a card opened, a
-    // description loaded) neither rebuild the JSON-LD nor keep postponing it.
-    const written = this.#jsonLdFor;
-    if (written?.length === this.#shown.length && written.every((event, i) => event === this.#shown[i]))
-      return;
-    const shown = (this.#jsonLdFor = this.#shown);
-    upsertJsonLdLater(
-      this,
-      async ({ eventJsonLd }) => ({
-        '@context': 'https://schema.org',
-        // One context for the whole graph: each node's own is redundant there.
-        '@graph': await mapInSlices(shown.filter(isDated), (event) => {
-          const node = eventJsonLd(event);
-          delete node['@context'];
-          return node;
-        }),
-      }),
-      () => this.#jsonLdFor === shown,
-    );
-  }
 }
 
 function toggle(values: string[], value: string): string[] {

@@ -3,6 +3,7 @@
  * the `.ics` writer, the calendar links, the sanitizer) is imported only when a reader asks for it.
  */
 import type { AgendaEvent, DatedEvent } from '../../feed/model.js';
+import { registrationAvailability, takesRegistrations } from '../../domain/availability.js';
 import { RaRegisterEvent } from '../../internal/events.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { eventAnchor, type CalendarLinks } from './event-card.template.js';
@@ -28,12 +29,13 @@ export async function register(
   options: RegisterOptions = {},
 ): Promise<void> {
   if (!host.dispatchEvent(new RaRegisterEvent(event))) return;
-  if (event.registration.mode === 'external') {
-    const url = safeUrl(event.registration.url);
-    if (url) window.open(url, '_blank', 'noopener');
-    return;
-  }
-  if (event.registration.mode === 'inline') {
+  const pinned = options.now ? new Date(options.now) : undefined;
+  const now = pinned && !Number.isNaN(pinned.getTime()) ? pinned : new Date();
+  // The same decision that showed the button: an external page, or this site's form.
+  const availability = registrationAvailability(event, now);
+  if (availability.reason === 'external') {
+    window.open(availability.url, '_blank', 'noopener');
+  } else if (takesRegistrations(availability)) {
     const { openRegistrationDialog } = await import('../registration-form/open-dialog.js');
     openRegistrationDialog(event, options);
   }

@@ -9,14 +9,20 @@ import {
   type VirtualLocation,
 } from '../../feed/model.js';
 import {
+  registrationAvailability,
+  takesRegistrations,
+  type RegistrationAvailability,
+} from '../../domain/availability.js';
+import {
   formatDateRange,
+  formatDateTime,
   formatDayMonth,
   formatPrice,
   formatTimeRange,
-  toDateKey,
   zoneNote,
 } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
+import { dayInstant, eventDaySpan } from '../../domain/span.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { eventCardMessages, type EventCardMessages } from './event-card.messages.js';
 
@@ -70,32 +76,6 @@ export function eventAnchor(event: AgendaEvent): string {
 /** At or below this count, the card warns that places are running out. */
 const fewPlacesLeft = 10;
 
-export function isFull(event: AgendaEvent): boolean {
-  return event.remainingAttendeeCapacity === 0 || event.offer?.availability === 'SoldOut';
-}
-
-/** Registration is closed by the feed, or we are outside the offer's window, or the event is over. */
-export function isRegistrationClosed(event: AgendaEvent, now: Date): boolean {
-  const { validFrom, validThrough } = event.offer ?? {};
-  return (
-    event.registration.mode === 'closed' ||
-    (validFrom !== undefined && now < validFrom) ||
-    (validThrough !== undefined && now > validThrough) ||
-    (event.end !== undefined && event.end < now)
-  );
-}
-
-/** Whether the card offers "S'inscrire". */
-export function canRegister(event: AgendaEvent, now: Date): boolean {
-  const { mode } = event.registration;
-  return (
-    (mode === 'inline' || (mode === 'external' && safeUrl(event.registration.url) !== undefined)) &&
-    event.status !== 'cancelled' &&
-    !isFull(event) &&
-    !isRegistrationClosed(event, now)
-  );
-}
-
 function heading(level: CardContext['headingLevel'], id: string, content: TemplateResult): TemplateResult {
   switch (level) {
     case 2:
@@ -126,14 +106,13 @@ function dateBlock(event: AgendaEvent, locale: Locale, t: EventCardMessages): Te
   if (event.sessions.length > 1) {
     content = html`${event.sessions.map((session) => dayMonth(session.start, event, locale))}`;
   } else {
-    const last = event.allDay
-      ? event.end
-      : new Date(Math.max(event.start.getTime(), event.end.getTime() - 1));
+    // The time-span rule decides the days: an evening ending in the small hours shows its start day alone.
+    const { first, last } = eventDaySpan(event);
     content =
-      toDateKey(event.start, zone) === toDateKey(last, zone)
+      first === last
         ? dayMonth(event.start, event, locale)
         : html`${dayMonth(event.start, event, locale)}<span class="range-dash">–</span
-            >${dayMonth(last, event, locale)}`;
+            >${dayMonth(dayInstant(last, zone), event, locale)}`;
   }
   return html`<div class="date" part="date" aria-hidden="true">${content}</div>`;
 }
@@ -245,21 +224,51 @@ function statusBadge(
         previous ? html` <span class="previous">(${t.previously(previous)})</span>` : nothing,
       );
     }
-    default:
+    case 'scheduled':
       return nothing;
   }
 }
 
-function availabilityBadges(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): unknown[] {
-  if (event.status === 'cancelled' || event.registration.mode === 'none') return [];
-  if (isFull(event)) return [html`<li class="badge status status--full" part="badge status">${t.full}</li>`];
-  if (isRegistrationClosed(event, ctx.now)) {
-    return [html`<li class="badge status status--closed" part="badge status">${t.registrationClosed}</li>`];
+/** The registration badge: what `registrationAvailability` decided, in words (the status badge says the rest). */
+function availabilityBadges(
+  availability: RegistrationAvailability,
+  event: AgendaEvent,
+  ctx: CardContext,
+  t: EventCardMessages,
+): unknown[] {
+  const status = (kind: string, label: string) =>
+    html`<li class="badge status status--${kind}" part="badge status">${label}</li>`;
+  switch (availability.reason) {
+    case 'open': {
+      const left = availability.placesLeft;
+      return left !== undefined && left <= fewPlacesLeft
+        ? [html`<li class="badge places" part="badge places">${t.placesLeft(left)}</li>`]
+        : [];
+    }
+    case 'waiting-list':
+      return [status('full', t.waitingList)];
+    case 'full':
+      return [status('full', t.full)];
+    case 'not-open-yet':
+      return [
+        status(
+          'closed',
+          availability.opens
+            ? t.opensOn(formatDateTime(availability.opens, event.timeZone, ctx.locale))
+            : t.opensSoon,
+        ),
+      ];
+    case 'window-ended':
+    case 'event-over':
+    case 'closed':
+      return [status('closed', t.registrationClosed)];
+    case 'external':
+    case 'cancelled':
+    case 'postponed':
+    case 'no-registration':
+    case 'no-endpoint':
+      return [];
   }
-  const left = event.remainingAttendeeCapacity;
-  return left !== undefined && left <= fewPlacesLeft
-    ? [html`<li class="badge places" part="badge places">${t.placesLeft(left)}</li>`]
-    : [];
 }
 
 function audienceBadges(event: AgendaEvent, t: EventCardMessages): unknown[] {
@@ -358,12 +367,12 @@ function details(event: AgendaEvent, ctx: CardContext, t: EventCardMessages, id:
 }
 
 function registerAction(
+  availability: RegistrationAvailability,
   event: AgendaEvent,
   ctx: CardContext,
   t: EventCardMessages,
 ): TemplateResult | typeof nothing {
-  if (!canRegister(event, ctx.now)) return nothing;
-  if (event.registration.mode === 'external') {
+  if (availability.reason === 'external') {
     const onClick = (e: MouseEvent) => {
       // Modified clicks open a tab as the reader asked; a plain click first lets the page handle `ra-register`.
       if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
@@ -373,20 +382,21 @@ function registerAction(
     return html`<a
       class="button button--primary"
       part="register-button"
-      href=${safeUrl(event.registration.url) ?? nothing}
+      href=${availability.url}
       target="_blank"
       rel="noopener"
       @click=${onClick}
       >${t.register}<span class="visually-hidden"> ${t.newWindow}</span></a
     >`;
   }
+  if (!takesRegistrations(availability)) return nothing;
   return html`<button
     type="button"
     class="button button--primary"
     part="register-button"
     @click=${(e: Event) => ctx.onRegister(event, e.currentTarget as HTMLElement)}
   >
-    ${t.register}
+    ${availability.reason === 'waiting-list' ? t.registerWaitingList : t.register}
   </button>`;
 }
 
@@ -473,9 +483,10 @@ export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateR
       ? html`<span class="audiences" part="audiences">${t.audience(event.audiences.join(', '))}</span>`
       : nothing,
   ].filter((piece) => piece !== nothing);
+  const availability = registrationAvailability(event, ctx.now);
   const badges = [
     statusBadge(event, ctx, t),
-    ...availabilityBadges(event, ctx, t),
+    ...availabilityBadges(availability, event, ctx, t),
     ...audienceBadges(event, t),
   ].filter((b) => b !== nothing);
   return html`<article
@@ -504,7 +515,7 @@ export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateR
             : nothing
         }
         <div class="actions" part="actions">
-          ${registerAction(event, ctx, t)}
+          ${registerAction(availability, event, ctx, t)}
           ${
             hasDetails(event)
               ? html`<button

@@ -111,10 +111,18 @@ describe('<ra-event-card>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('marks a full event and offers no registration', async () => {
-      const el = await card(makeEvent({ remainingAttendeeCapacity: 0 }));
+    it('marks a sold-out event and offers no registration', async () => {
+      const base = makeEvent();
+      const el = await card(makeEvent({ offer: { ...base.offer!, availability: 'SoldOut' } }));
       expect(texts(el, 'status')).to.deep.equal(['Complet']);
       expect(part(el, 'register-button')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers the waiting list when every place is taken but the offer is not sold out', async () => {
+      const el = await card(makeEvent({ remainingAttendeeCapacity: 0 }));
+      expect(texts(el, 'status')).to.deep.equal(['Liste d’attente']);
+      expect(part(el, 'register-button')?.textContent?.trim()).to.equal('S’inscrire sur liste d’attente');
       await expect(el).to.be.accessible();
     });
 

@@ -1,24 +1,13 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { isDated, type AgendaEvent, type Feed } from '../../feed/model.js';
-import { resolveLocale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { removeJsonLd, upsertJsonLdLater } from '../../seo/jsonld-script.js';
-import {
-  calendarLinks,
-  copyLink,
-  downloadCalendarFile,
-  eventLink,
-  loadCalendarLinks,
-  loadDescription,
-  register,
-} from './card-actions.js';
+import { RaElement } from '../../internal/ra-element.js';
+import { JsonLdController } from '../../seo/jsonld-script.js';
+import { CardKit } from './card-kit.js';
 import { eventCardMessages } from './event-card.messages.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { renderEventCard, type CardLayout } from './event-card.template.js';
-
-/** How long "Lien copié" stays visible; screen readers have announced it by then. */
-const copiedFor = 4000;
 
 /**
  * One event of the network's agenda: dates, place, status, audience, price, and the actions a reader needs
@@ -87,7 +76,7 @@ const copiedFor = 4000;
  * @cssproperty --ra-shadow - Card shadow.
  * @cssproperty --ra-transition - Hover transitions (none with reduced motion).
  */
-export class RaEventCard extends LitElement {
+export class RaEventCard extends RaElement {
   static override styles = [
     ...eventCardStyles,
     css`
@@ -147,9 +136,6 @@ export class RaEventCard extends LitElement {
   /** The event itself, when the page already has it: no feed request then. */
   @property({ attribute: false }) event?: AgendaEvent;
 
-  /** The current time as an ISO date-time, for demos and tests (default: the real clock). */
-  @property() now?: string;
-
   /** `list` (default), `compact` (no image nor summary) or `grid` (image on top). */
   @property({ reflect: true }) layout: CardLayout = 'list';
 
@@ -162,37 +148,26 @@ export class RaEventCard extends LitElement {
   /** Leaves out the schema.org JSON-LD this element otherwise writes into its light DOM. */
   @property({ type: Boolean, attribute: 'no-jsonld' }) noJsonld = false;
 
-  /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  @state() private expanded = false;
-  @state() private description?: unknown;
-  @state() private copied = false;
-  @state() private copyFallback?: string;
-
   private readonly feedController = new FeedController(this, () =>
     !this.event && this.feed && this.eventId ? this.feed : undefined,
   );
-  private copiedTimer?: ReturnType<typeof setTimeout>;
+  private readonly cards = new CardKit(this, () => ({
+    feedUrl: this.feed || undefined,
+    lang: this.locale,
+    privacyPolicyUrl: this.feedController.feed?.privacyPolicyUrl,
+    now: this.now,
+  }));
   private reportedMissing = '';
-  private publishedJsonLd?: AgendaEvent;
-
-  // `lang` is the platform's own attribute: watch it so a change re-renders in the new language.
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.copiedTimer);
-    removeJsonLd(this);
-    this.publishedJsonLd = undefined;
-  }
+  /** @internal */
+  protected readonly jsonLd = new JsonLdController(this, () => {
+    const event = this.currentEvent;
+    // Search engines want a start date: an event still to be dated publishes none.
+    if (this.noJsonld || !event || !isDated(event)) return undefined;
+    return {
+      key: [event, this.now],
+      build: ({ eventJsonLd }) => eventJsonLd(event, this.pinnedNow ?? new Date()),
+    };
+  });
 
   /** The event shown: the `.event` property, else the feed's event with `event-id`. */
   get currentEvent(): AgendaEvent | undefined {
@@ -204,28 +179,11 @@ export class RaEventCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('event') || changed.has('eventId') || changed.has('feed')) {
-      this.expanded = false;
-      this.description = undefined;
-      this.copied = false;
-      this.copyFallback = undefined;
-    }
+    if (changed.has('event') || changed.has('eventId') || changed.has('feed')) this.cards.reset();
   }
 
   protected override updated(): void {
     const event = this.currentEvent;
-    // Search engines want a start date: an event still to be dated publishes none.
-    if (this.noJsonld || !event || !isDated(event)) {
-      if (this.publishedJsonLd) removeJsonLd(this);
-      this.publishedJsonLd = undefined;
-    } else if (event !== this.publishedJsonLd) {
-      this.publishedJsonLd = event;
-      upsertJsonLdLater(
-        this,
-        ({ eventJsonLd }) => eventJsonLd(event),
-        () => this.publishedJsonLd === event,
-      );
-    }
     const feed = this.feedController.feed;
     const missing = `${this.feed}#${this.eventId}`;
     if (!this.event && feed && !event && this.reportedMissing !== missing) {
@@ -237,7 +195,7 @@ export class RaEventCard extends LitElement {
   override render() {
     if (this.event) return this.renderCard(this.event);
     if (!this.feed || !this.eventId) return nothing;
-    const t = eventCardMessages[resolveLocale(this)];
+    const t = eventCardMessages[this.locale];
     const fromFeed = (feed: Feed) => {
       const event = this.findEvent(feed);
       return event
@@ -266,54 +224,15 @@ export class RaEventCard extends LitElement {
   }
 
   private renderCard(event: AgendaEvent) {
-    const locale = resolveLocale(this);
-    const now = this.now ? new Date(this.now) : new Date();
-    return renderEventCard(event, {
-      locale,
-      now: Number.isNaN(now.getTime()) ? new Date() : now,
-      layout: this.layout,
-      headingLevel: [2, 3, 4].includes(this.headingLevel) ? this.headingLevel : 3,
-      readerZone: this.readerZone,
-      expanded: this.expanded,
-      description: this.description,
-      copied: this.copied,
-      copyFallback: this.copyFallback,
-      calendarLinks: calendarLinks(event),
-      onToggleDetails: (target) => this.toggleDetails(target),
-      onRegister: (target, trigger) =>
-        register(this, target, {
-          feedUrl: this.feed || undefined,
-          lang: locale,
-          privacyPolicyUrl: this.feedController.feed?.privacyPolicyUrl,
-          now: this.now,
-          trigger,
-        }),
-      onAddToCalendar: (target) => downloadCalendarFile(target),
-      onOpenCalendar: (target) => void loadCalendarLinks(target).then(() => this.requestUpdate()),
-      onCopyLink: (target) => this.copy(target),
-    });
-  }
-
-  private toggleDetails(event: AgendaEvent): void {
-    this.expanded = !this.expanded;
-    if (this.expanded && event.descriptionHtml && this.description === undefined) {
-      loadDescription(event).then((description) => {
-        if (this.currentEvent === event) this.description = description;
-      });
-    }
-  }
-
-  private async copy(event: AgendaEvent): Promise<void> {
-    clearTimeout(this.copiedTimer);
-    if (await copyLink(event)) {
-      this.copyFallback = undefined;
-      this.copied = true;
-      this.copiedTimer = setTimeout(() => (this.copied = false), copiedFor);
-    } else {
-      this.copied = false;
-      this.copyFallback = eventLink(event);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('.copy-fallback input')?.focus();
-    }
+    return renderEventCard(
+      event,
+      this.cards.context(event, {
+        locale: this.locale,
+        now: this.pinnedNow ?? new Date(),
+        layout: this.layout,
+        headingLevel: [2, 3, 4].includes(this.headingLevel) ? this.headingLevel : 3,
+        readerZone: this.readerZone,
+      }),
+    );
   }
 }

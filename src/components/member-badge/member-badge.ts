@@ -1,9 +1,10 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { loadMembers, onMembersUpdate, readCachedMembers } from '../../feed/members-loader.js';
 import type { Member } from '../../feed/model.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import { reportFeedError } from '../../internal/report-feed-error.js';
+import { RaElement } from '../../internal/ra-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { messages } from './member-badge.messages.js';
 import { styles } from './member-badge.styles.js';
@@ -51,7 +52,7 @@ export function isAllowedHost(host: string, domains: readonly string[]): boolean
  * @cssproperty --ra-radius - Corner radius.
  * @cssproperty --ra-font-family - Font.
  */
-export class RaMemberBadge extends LitElement {
+export class RaMemberBadge extends RaElement {
   static override styles = styles;
 
   /** The member's id in the feed, e.g. `etika-spirulina`. */
@@ -66,9 +67,6 @@ export class RaMemberBadge extends LitElement {
   /** `small`, `medium` or `large`. */
   @property({ reflect: true }) size: 'small' | 'medium' | 'large' = 'medium';
 
-  /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   /**
    * The host name the badge checks against the member's domains (default: the page's).
    * @internal
@@ -80,16 +78,6 @@ export class RaMemberBadge extends LitElement {
   private followedFeed?: string;
   private unsubscribe?: () => void;
   private warned = '';
-
-  // `lang` is the platform's own attribute: watch it so a change re-renders in the new language.
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -9,8 +9,9 @@ import {
   RaRegistrationSubmitEvent,
   RaRegistrationSuccessEvent,
 } from '../../internal/events.js';
+import { RaElement } from '../../internal/ra-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { resolveLocale, type Locale } from '../../i18n/locale.js';
+import { registrationAvailability } from '../../domain/availability.js';
 import { formatDateRange, formatDateTime, formatTimeRange } from '../../i18n/format.js';
 import {
   MIN_FILL_MS,
@@ -30,16 +31,6 @@ import {
   type RegistrationFormMessages,
 } from './registration-form.messages.js';
 import { styles } from './registration-form.styles.js';
-
-/** Why the form is not offered, when it is not. */
-type Availability =
-  | { kind: 'open'; waitlist: boolean }
-  | { kind: 'cancelled' }
-  | { kind: 'external'; url: string }
-  | { kind: 'no-registration' }
-  | { kind: 'closed' }
-  | { kind: 'not-yet'; opens: Date }
-  | { kind: 'full' };
 
 /** Outcomes that end the form: a panel replaces it. */
 const finalStatuses = new Set(['confirmed', 'waitlisted']);
@@ -68,24 +59,6 @@ type TextField =
 function httpUrl(url: string | undefined): string | undefined {
   const safe = safeUrl(url);
   return safe && /^https?:/.test(safe) ? safe : undefined;
-}
-
-/** Whether registration is open for `event` at `now`, as the feed says (the server has the last word). */
-export function registrationAvailability(event: AgendaEvent, now: Date): Availability {
-  const { registration, offer } = event;
-  if (event.status === 'cancelled') return { kind: 'cancelled' };
-  if (registration.mode === 'external') {
-    const url = httpUrl(registration.url ?? offer?.url);
-    return url ? { kind: 'external', url } : { kind: 'no-registration' };
-  }
-  if (registration.mode === 'none') return { kind: 'no-registration' };
-  if (registration.mode === 'closed' || offer?.availability === 'Discontinued') return { kind: 'closed' };
-  if (offer?.availability === 'SoldOut') return { kind: 'full' };
-  if (offer?.validFrom && now < offer.validFrom) return { kind: 'not-yet', opens: offer.validFrom };
-  if ((offer?.validThrough && now > offer.validThrough) || (event.end !== undefined && now > event.end))
-    return { kind: 'closed' };
-  // Places all taken but not sold out: the server puts newcomers on the waiting list.
-  return { kind: 'open', waitlist: event.remainingAttendeeCapacity === 0 };
 }
 
 /** The answers that identify a registration: a retry with the same ones reuses the idempotency key. */
@@ -140,7 +113,7 @@ function fingerprint(body: RegistrationRequestInput): string {
  * @cssproperty --ra-radius - Corner radius.
  * @cssproperty --ra-font-family - Font.
  */
-export class RaRegistrationForm extends LitElement {
+export class RaRegistrationForm extends RaElement {
   static override styles = styles;
 
   /** URL of the feed holding the event (relative URLs resolve against the page). */
@@ -164,17 +137,8 @@ export class RaRegistrationForm extends LitElement {
   /** `modal` renders the form in a native dialog that removes the element when closed (see `openRegistrationDialog`). */
   @property({ reflect: true }) mode: 'inline' | 'modal' = 'inline';
 
-  /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   /** In modal mode, the element that gets focus back when the dialog closes. */
   @property({ attribute: false }) trigger?: HTMLElement;
-
-  /**
-   * The date-time the registration window is judged at (ISO 8601), for demos on past feeds; default: now. The
-   * server keeps the last word.
-   */
-  @property() now?: string;
 
   /**
    * The clock, in milliseconds (fill time, and the registration window without `now`).
@@ -207,15 +171,6 @@ export class RaRegistrationForm extends LitElement {
   private pending?: { idempotencyKey: string; fingerprint: string };
   private focusOutcome = false;
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
-  }
-
   private get currentEvent(): AgendaEvent | undefined {
     if (this.event) return this.event;
     return this.eventId
@@ -225,10 +180,6 @@ export class RaRegistrationForm extends LitElement {
 
   private get text(): RegistrationFormMessages {
     return messages[this.locale];
-  }
-
-  private get locale(): Locale {
-    return resolveLocale(this);
   }
 
   /** Milliseconds spent on the form, drafts before a reload included. */
@@ -348,8 +299,9 @@ export class RaRegistrationForm extends LitElement {
     const availability = registrationAvailability(
       event,
       pinned && !Number.isNaN(pinned.getTime()) ? pinned : new Date(this.clock()),
+      { endpoint: this.action },
     );
-    switch (availability.kind) {
+    switch (availability.reason) {
       case 'cancelled':
         return this.renderMessage('status', text.cancelledTitle, text.cancelledBody);
       case 'external':
@@ -360,24 +312,28 @@ export class RaRegistrationForm extends LitElement {
           </a>
         </div>`;
       case 'no-registration':
+      case 'no-endpoint':
         return this.renderMessage('status', text.noRegistrationTitle, text.noRegistration);
+      case 'postponed':
+      case 'window-ended':
+      case 'event-over':
       case 'closed':
         return this.renderMessage('status', text.closedTitle, text.closedBody);
-      case 'not-yet':
+      case 'not-open-yet':
         return this.renderMessage(
           'status',
           text.closedTitle,
-          text.opensOn(formatDateTime(availability.opens, event.timeZone, this.locale)),
+          availability.opens
+            ? text.opensOn(formatDateTime(availability.opens, event.timeZone, this.locale))
+            : undefined,
         );
       case 'full':
         return this.renderMessage('status', text.fullTitle, text.fullBody);
       case 'open':
-        if (!this.action && !event.registration.endpoint) {
-          return this.renderMessage('status', text.noRegistrationTitle, text.noRegistration);
-        }
+      case 'waiting-list':
         return this.outcomeIsFinal()
           ? this.renderFinalOutcome(event)
-          : this.renderForm(event, availability.waitlist);
+          : this.renderForm(event, availability.reason === 'waiting-list');
     }
   }
 

@@ -1,0 +1,39 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { resolveLocale, type Locale } from '../i18n/locale.js';
+
+/**
+ * What every Réseau Alliances element shares: its language (the closest `[lang]`, followed when it changes), its
+ * colour scheme (`theme`) and its clock (`now`). The four elements extend it, so these behave the same everywhere.
+ */
+export class RaElement extends LitElement {
+  /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /**
+   * The present as an ISO 8601 date-time, for demos on past feeds and for tests; default: the real clock. Decides
+   * what is upcoming and whether registration is open.
+   */
+  @property() now?: string;
+
+  // `lang` is the platform's own attribute: watch it so a change re-renders in the new language.
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /** The language the element speaks: its closest `[lang]`, then `<html lang>`, then French. */
+  protected get locale(): Locale {
+    return resolveLocale(this);
+  }
+
+  /** The instant `now` pins, when it is a valid date-time. */
+  protected get pinnedNow(): Date | undefined {
+    const pinned = this.now ? new Date(this.now) : undefined;
+    return pinned && !Number.isNaN(pinned.getTime()) ? pinned : undefined;
+  }
+}
