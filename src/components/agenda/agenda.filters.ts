@@ -11,18 +11,12 @@ import type { Locale } from '../../i18n/locale.js';
 import { whenIdle } from '../../internal/main-thread.js';
 import { eventCardMessages } from '../event-card/event-card.messages.js';
 import { messages } from './agenda.messages.js';
-import type { ModeFilter, ViewName } from './agenda.url-state.js';
+import type { AgendaUrlState, ViewName } from './agenda.url-state.js';
 
 /** What the bar shows: the reader's filters, the facets of the events in range, and whether the panel is open. */
-export interface FilterBarState {
+export interface FilterBarState extends Omit<AgendaUrlState, 'pages'> {
   locale: Locale;
   facets: Facets;
-  categories: string[];
-  programmes: string[];
-  text: string;
-  mode: ModeFilter;
-  membersOnly: boolean;
-  view: ViewName;
   open: boolean;
 }
 
@@ -60,7 +54,7 @@ export function loadFilterPanel(): Promise<unknown> {
 }
 
 /** Filters on besides the search text (which shows in its own box). */
-export function panelFilterCount(state: Omit<FilterBarState, 'locale' | 'facets' | 'open'>): number {
+export function panelFilterCount(state: Omit<AgendaUrlState, 'pages'>): number {
   return (
     state.categories.length + state.programmes.length + (state.mode ? 1 : 0) + (state.membersOnly ? 1 : 0)
   );

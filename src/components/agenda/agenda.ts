@@ -504,17 +504,7 @@ export class RaAgenda extends RaElement {
 
   #renderFilters(available: Facets): TemplateResult {
     return renderFilterBar(
-      {
-        locale: this.#locale,
-        facets: available,
-        categories: this.categories,
-        programmes: this.programmes,
-        text: this.text,
-        mode: this.modeFilter,
-        membersOnly: this.membersOnly,
-        view: this.view,
-        open: this.filtersOpen,
-      },
+      { ...this.#urlState(), locale: this.#locale, facets: available, open: this.filtersOpen },
       this.#filterActions,
     );
   }
