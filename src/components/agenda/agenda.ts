@@ -242,9 +242,9 @@ export class RaAgenda extends RaElement {
   /** What the last render showed. */
   #view: Shown = { kind: 'loading' };
   #shown: AgendaEvent[] = [];
-  /** Cards rendered so far: the first screen comes first, the rest in a later task. */
+  /** Cards rendered so far: the first screen comes first, the rest in later tasks. */
   #cardsRendered = Infinity;
-  /** The rest of the cards' render, once the first screen is there. */
+  /** The next cards' render, while the page's cards are not all there. */
   #rendering?: Promise<void>;
   /** The shown events as schema.org JSON-LD, kept through moves in the page. */
   /** @internal */
@@ -343,11 +343,12 @@ export class RaAgenda extends RaElement {
     }
   }
 
-  /** Schedules the rest of the cards, after a yield to the main thread (the first screen paints meanwhile). */
+  /** Schedules more cards, after a yield to the main thread (the first screen paints meanwhile). */
   #renderRest(): void {
     if (this.#rendering || this.#cardsRendered >= this.#shown.length) return;
     this.#rendering = yieldToMain().then(() => {
-      this.#cardsRendered = Infinity;
+      // Twice as many each time: short tasks for the first screens, few renders for a long page.
+      this.#cardsRendered *= 2;
       this.#rendering = undefined;
       this.requestUpdate();
     });
