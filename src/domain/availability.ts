@@ -6,7 +6,7 @@
  * Inspired by pretix's widget: the decision ships a reason code; every caller only maps codes to words, statuses or
  * schema.org terms, each with an exhaustive `switch`, so a new reason fails to compile until every caller handles it.
  */
-import type { AgendaEvent } from '../feed/model.js';
+import type { AgendaEvent, EventStatus } from '../feed/model.js';
 import { isOver } from './span.js';
 
 /**
@@ -77,6 +77,20 @@ export interface AvailabilityOptions {
   endpoint?: string;
 }
 
+/** Whether the event's status suspends registration: each status says so, and a new one must say too. */
+function statusRefusal(status: EventStatus): 'cancelled' | 'postponed' | false {
+  switch (status) {
+    case 'cancelled':
+      return 'cancelled';
+    case 'postponed':
+      return 'postponed';
+    case 'scheduled':
+    case 'rescheduled':
+    case 'moved-online':
+      return false;
+  }
+}
+
 /** An absolute http(s) URL, or `undefined`: registration pages come from untrusted feeds. */
 function httpUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -99,8 +113,8 @@ export function registrationAvailability(
   options: AvailabilityOptions = {},
 ): RegistrationAvailability {
   const { registration, offer } = event;
-  if (event.status === 'cancelled') return { reason: 'cancelled' };
-  if (event.status === 'postponed') return { reason: 'postponed' };
+  const refusedByStatus = statusRefusal(event.status);
+  if (refusedByStatus) return { reason: refusedByStatus };
   if (registration.mode === 'none') return { reason: 'no-registration' };
   if (isOver(event, now)) return { reason: 'event-over' };
   if (registration.mode === 'closed' || offer?.availability === 'Discontinued') return { reason: 'closed' };

@@ -87,6 +87,8 @@ export function occursOn(schedule: ScheduleRule, n: number): boolean {
 /** How far to look for an occurrence: a monthly schedule on the 31st or a fifth weekday may skip months. */
 const HORIZON_DAYS = 4 * 366;
 
+const UNSUPPORTED = 'Unsupported schedule: ';
+
 /**
  * Why this reading cannot represent `schedule`, or `undefined` when it can. The feed reader refuses such an event
  * with this message (the console warning names the event), rather than showing other dates than the publisher's.
@@ -95,18 +97,15 @@ export function scheduleProblem(schedule: ScheduleRule): string | undefined {
   const { repeatFrequency, byDay } = schedule;
   const byMonthWeek = schedule.byMonthWeek ?? [];
   const byMonthDay = schedule.byMonthDay ?? [];
-  if (byMonthWeek.length && repeatFrequency !== 'monthly')
-    return 'Unsupported schedule: byMonthWeek needs repeatFrequency P1M';
-  if (byMonthWeek.length && byDay.length === 0)
-    return 'Unsupported schedule: byMonthWeek needs byDay (e.g. the first Tuesday: byDay Tuesday, byMonthWeek 1)';
-  if (byMonthDay.length && repeatFrequency !== 'monthly')
-    return 'Unsupported schedule: byMonthDay needs repeatFrequency P1M';
-  if (byMonthDay.length && byDay.length)
-    return 'Unsupported schedule: byMonthDay cannot be combined with byDay';
+  const monthly = repeatFrequency === 'monthly';
+  if (byMonthWeek.length && !(monthly && byDay.length))
+    return `${UNSUPPORTED}byMonthWeek needs P1M and byDay`;
+  if (byMonthDay.length && !(monthly && !byDay.length))
+    return `${UNSUPPORTED}byMonthDay needs P1M, without byDay`;
   const first = dayNumber(schedule.startDate);
   const last = schedule.endDate === undefined ? first + HORIZON_DAYS : dayNumber(schedule.endDate);
   for (let n = first; n <= last && n < first + HORIZON_DAYS; n++) if (occursOn(schedule, n)) return undefined;
-  return 'Unsupported schedule: no occurrence between its startDate and endDate (or in the next four years)';
+  return `${UNSUPPORTED}no occurrence between startDate and endDate`;
 }
 
 /** The occurrence on day number `n` (which must be an occurrence day). */
@@ -159,16 +158,4 @@ export function occurrenceAfter(schedule: Schedule, timeZone: string, now: Date)
   const from = Math.max(dayNumber(schedule.startDate), dayNumber(zonedDay(now, timeZone)) - 1);
   const t = now.getTime();
   return scan(schedule, timeZone, from, 1, (o) => o.end.getTime() > t || o.start.getTime() >= t);
-}
-
-/** The first `count` occurrences (fewer when the schedule ends before), in order. */
-export function occurrences(schedule: Schedule, timeZone: string, count: number): Session[] {
-  const found: Session[] = [];
-  let next = firstOccurrence(schedule, timeZone);
-  while (next && found.length < count) {
-    found.push(next);
-    const after = next.start;
-    next = scan(schedule, timeZone, dayNumber(zonedDay(after, timeZone)) + 1, 1, () => true);
-  }
-  return found;
 }

@@ -8,7 +8,7 @@
  * `DayOfWeek`; RFC 5545 §3.3.10 (FREQ, BYDAY) and §3.8.1.11 (STATUS).
  */
 import type { AttendanceMode, EventStatus, Offer, Schedule } from '../feed/model.js';
-import type { ATTENDANCE_MODES, AVAILABILITIES, DAYS, EVENT_STATUSES } from '../feed/schema.js';
+import type { ATTENDANCE_MODES, AVAILABILITIES, EVENT_STATUSES } from '../feed/schema.js';
 import type { RegistrationAvailability } from './availability.js';
 
 /** The prefix of every schema.org term written out (JSON-LD). */
@@ -32,7 +32,7 @@ export type AttendanceModeTerm = (typeof ATTENDANCE_MODES)[number];
 /** A schema.org `ItemAvailability` member we read or write, without prefix. */
 export type AvailabilityTerm = (typeof AVAILABILITIES)[number];
 /** A schema.org `DayOfWeek` member, without prefix. */
-export type DayOfWeekTerm = (typeof DAYS)[number];
+export type DayOfWeekTerm = (typeof WEEKDAY_TERMS)[number];
 /** A schema.org `repeatFrequency` the widgets understand (ISO 8601 durations). */
 export type FrequencyTerm = 'P1D' | 'P1W' | 'P1M';
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -167,74 +167,35 @@ export function frequencyTerm(frequency: Schedule['repeatFrequency']): Frequency
   }
 }
 
-/** iCalendar `FREQ` (RFC 5545 §3.3.10). */
-export function icalFrequency(frequency: Schedule['repeatFrequency']): 'DAILY' | 'WEEKLY' | 'MONTHLY' {
-  switch (frequency) {
-    case 'daily':
-      return 'DAILY';
-    case 'weekly':
-      return 'WEEKLY';
-    case 'monthly':
-      return 'MONTHLY';
-  }
+/** iCalendar `FREQ` (RFC 5545 §3.3.10): the same words, upper-case. */
+export function icalFrequency(
+  frequency: Schedule['repeatFrequency'],
+): Uppercase<Schedule['repeatFrequency']> {
+  return frequency.toUpperCase() as Uppercase<Schedule['repeatFrequency']>;
 }
 
 // --- Day of week ------------------------------------------------------------------------------------------------
 
+/** schema.org `DayOfWeek` members in ISO order (index + 1 is the ISO weekday); the feed schema accepts these. */
+export const WEEKDAY_TERMS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+] as const;
+
 export function weekdayFromTerm(term: DayOfWeekTerm): IsoWeekday {
-  switch (term) {
-    case 'Monday':
-      return 1;
-    case 'Tuesday':
-      return 2;
-    case 'Wednesday':
-      return 3;
-    case 'Thursday':
-      return 4;
-    case 'Friday':
-      return 5;
-    case 'Saturday':
-      return 6;
-    case 'Sunday':
-      return 7;
-  }
+  return (WEEKDAY_TERMS.indexOf(term) + 1) as IsoWeekday;
 }
 
 export function weekdayTerm(day: IsoWeekday): DayOfWeekTerm {
-  switch (day) {
-    case 1:
-      return 'Monday';
-    case 2:
-      return 'Tuesday';
-    case 3:
-      return 'Wednesday';
-    case 4:
-      return 'Thursday';
-    case 5:
-      return 'Friday';
-    case 6:
-      return 'Saturday';
-    case 7:
-      return 'Sunday';
-  }
+  return WEEKDAY_TERMS[day - 1]!;
 }
 
-/** iCalendar weekday (RFC 5545 §3.3.10 `weekday`). */
-export function icalWeekday(day: IsoWeekday): 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU' {
-  switch (day) {
-    case 1:
-      return 'MO';
-    case 2:
-      return 'TU';
-    case 3:
-      return 'WE';
-    case 4:
-      return 'TH';
-    case 5:
-      return 'FR';
-    case 6:
-      return 'SA';
-    case 7:
-      return 'SU';
-  }
+/** iCalendar weekday (RFC 5545 §3.3.10 `weekday`): the English name's first two letters, upper-case. */
+export function icalWeekday(day: IsoWeekday): string {
+  return weekdayTerm(day).slice(0, 2).toUpperCase();
 }

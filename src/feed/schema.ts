@@ -9,7 +9,12 @@
 import * as v from 'valibot';
 import { isCalendarDate, MemberSchema, NonBlank, SlugSchema, UrlSchema } from './member-schema.js';
 import { scheduleProblem, scheduleRuleOf } from '../domain/occurrences.js';
-import { SCHEMA_ORG_PREFIX, schemaOrgName, type SchemaOrgValue } from '../domain/vocabulary.js';
+import {
+  SCHEMA_ORG_PREFIX,
+  schemaOrgName,
+  WEEKDAY_TERMS,
+  type SchemaOrgValue,
+} from '../domain/vocabulary.js';
 
 export { MemberSchema, SlugSchema, UrlSchema, SCHEMA_ORG_PREFIX, schemaOrgName };
 
@@ -140,7 +145,7 @@ export const SessionSchema = v.pipe(
   v.forward(v.partialCheck([['startDate'], ['endDate']], endAfterStart, END_AFTER_START), ['endDate']),
 );
 
-export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const DAYS = WEEKDAY_TERMS;
 
 export const ScheduleSchema = v.pipe(
   v.looseObject({
