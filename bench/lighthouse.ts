@@ -9,6 +9,7 @@
  * Standalone, against the CDN build (or `BENCH_CDN`): `tsx bench/lighthouse.ts [runs]` prints the table.
  */
 import { build } from 'esbuild';
+import { browserBundle } from './build-pages.js';
 import lighthouse, { type Flags } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { launch } from 'chrome-launcher';
@@ -110,14 +111,9 @@ export async function addLighthousePages(
   server.add(lighthouseFeed, JSON.stringify(makeFeed(200)));
   const bundle = await build({
     entryPoints: [join(root, 'bench', 'pages', 'lighthouse-fullcalendar.ts')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
+    ...browserBundle,
     write: false,
     define: { LIGHTHOUSE_FEED: JSON.stringify(lighthouseFeed), LIGHTHOUSE_NOW: JSON.stringify(now) },
-    logLevel: 'error',
   });
   server.add('/lighthouse/fullcalendar.js', Buffer.from(bundle.outputFiles[0]!.contents));
 }

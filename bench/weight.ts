@@ -3,6 +3,7 @@
  * bench/weights/*.ts with esbuild --minify (ES module, browser) and compressed the same way.
  */
 import { build } from 'esbuild';
+import { browserBundle } from './build-pages.js';
 import { fileURLToPath } from 'node:url';
 import { kb, verdict } from './stats.js';
 
@@ -58,13 +59,8 @@ export async function measureWeight(cdnDir: string): Promise<WeightResult> {
     references.map(async (reference) => {
       const result = await build({
         entryPoints: [fileURLToPath(new URL(`weights/${reference.file}`, import.meta.url))],
-        bundle: true,
-        minify: true,
-        format: 'esm',
-        platform: 'browser',
-        target: 'es2022',
+        ...browserBundle,
         write: false,
-        logLevel: 'error',
       });
       return { ...reference, ...size.compressedSizes(result.outputFiles[0]!.contents) };
     }),

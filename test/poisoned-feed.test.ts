@@ -84,6 +84,8 @@ describe('a poisoned feed', () => {
     await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="card"]').length > 0, 'no card rendered', {
       timeout: 10000,
     });
+    // The first screen comes first; the update completes with the rest of the cards.
+    await el.updateComplete;
     for (const button of el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="details-button"]'))
       button.click();
     await waitUntil(

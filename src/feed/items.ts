@@ -3,7 +3,6 @@
  * `issues` and warned about, so that one bad event or member never hides the others.
  */
 import * as v from 'valibot';
-import { runSteps } from '../internal/main-thread.js';
 import { isObject } from './document.js';
 import type { FeedIssue } from './model.js';
 
@@ -47,19 +46,8 @@ function idOf(item: unknown): string | undefined {
 
 /**
  * Validates each item alone: valid ones are normalized, invalid ones and repeated ids are reported in `issues`.
+ * One item per step: run it with `runSteps` at once, or `runStepsInSlices` to yield to the main thread.
  */
-export function readItems<S extends v.GenericSchema<unknown, { id: string }>, T extends { id: string }>(
-  list: unknown[],
-  kind: 'events' | 'members',
-  schema: S,
-  normalize: (item: v.InferOutput<S>) => T,
-  issues: FeedIssue[],
-  warn: Warn,
-): T[] {
-  return runSteps(readItemSteps(list, kind, schema, normalize, issues, warn));
-}
-
-/** `readItems` one item per step, for a reader that yields to the main thread between slices. */
 export function* readItemSteps<S extends v.GenericSchema<unknown, { id: string }>, T extends { id: string }>(
   list: unknown[],
   kind: 'events' | 'members',

@@ -4,7 +4,8 @@
  */
 import { defined } from './defined.js';
 import { feedRoot, readFeedJson, type FeedRoot } from './document.js';
-import { readItems, warner, type ParseOptions } from './items.js';
+import { runSteps } from '../internal/main-thread.js';
+import { readItemSteps, warner, type ParseOptions } from './items.js';
 import { MemberSchema } from './member-schema.js';
 import type { FeedIssue, Member } from './model.js';
 import type { FeedMember } from './schema.js';
@@ -45,7 +46,10 @@ export function readMembers(root: FeedRoot, source: string, options: ParseOption
     issues.push({ path: '$.members', message: 'Invalid type: "members" must be an array' });
     warn('ignored members: not an array');
   }
-  return { members: readItems(list, 'members', MemberSchema, normalizeMember, issues, warn), issues };
+  return {
+    members: runSteps(readItemSteps(list, 'members', MemberSchema, normalizeMember, issues, warn)),
+    issues,
+  };
 }
 
 /**

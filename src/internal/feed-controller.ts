@@ -2,7 +2,22 @@ import { initialState, Task, TaskStatus, type StatusRenderer } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { forgetFailedFeed, loadFeed, onFeedUpdate, readCachedFeed } from '../feed/loader.js';
 import type { Feed } from '../feed/model.js';
+import { localInstant, zonedDay } from '../feed/time.js';
 import { reportFeedError } from './report-feed-error.js';
+
+let warm = false;
+
+/**
+ * The page's first time-zone computations load the engine's locale and time-zone data (`Intl`): 20 to 100 ms in
+ * one go. Started with the feed's request, that happens in tasks of their own while the feed is on its way, not
+ * inside the reading of the feed or the first render. Once per page.
+ */
+function warmUpDates(): void {
+  if (warm) return;
+  warm = true;
+  setTimeout(() => localInstant('2020-01-01', 'Europe/Paris'));
+  setTimeout(() => zonedDay(new Date(0), 'Europe/Paris'));
+}
 
 /** A feed URL (relative to the page), a feed object already read, or nothing yet. */
 export type FeedSource = string | Feed | undefined;
@@ -33,6 +48,7 @@ export class FeedController implements ReactiveController {
       task: ([source], { signal }) => {
         if (source === undefined) return initialState;
         if (typeof source !== 'string') return source;
+        warmUpDates();
         return loadFeed(source, { signal });
       },
       args: () => [this.#source()] as const,

@@ -41,3 +41,17 @@ export async function runStepsInSlices<T>(steps: Generator<void, T>): Promise<T>
     }
   }
 }
+
+/** `items.map(map)` in slices that yield to the main thread between them. */
+export function mapInSlices<T, U>(items: readonly T[], map: (item: T) => U): Promise<U[]> {
+  return runStepsInSlices(
+    (function* () {
+      const mapped: U[] = [];
+      for (const item of items) {
+        yield;
+        mapped.push(map(item));
+      }
+      return mapped;
+    })(),
+  );
+}

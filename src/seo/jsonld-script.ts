@@ -85,8 +85,9 @@ export function removeJsonLd(host: Element): void {
 
 /**
  * Writes what `build` makes with the schema.org builder into `host`'s JSON-LD once the builder has loaded: it is
- * not needed for the first render, so it stays out of the first load and is built in idle time. Nothing is written if `stillWanted()` is
- * false by then (a later render or a disconnection replaced this data).
+ * not needed for the first render, so it stays out of the first load and is built in idle time (`build` may
+ * return a promise, to build a large graph in slices). Nothing is written if `stillWanted()` is false by then (a
+ * later render or a disconnection replaced this data).
  */
 export function upsertJsonLdLater(
   host: Element,
@@ -97,7 +98,10 @@ export function upsertJsonLdLater(
     // Crawlers wait; readers should not: the graph is built in idle time, after the first screen.
     (builder) =>
       whenIdle(() => {
-        if (stillWanted()) upsertJsonLd(host, build(builder));
+        if (!stillWanted()) return;
+        void Promise.resolve(build(builder)).then((data) => {
+          if (stillWanted()) upsertJsonLd(host, data);
+        });
       }),
     (error: unknown) => console.error('[ra-widgets] could not load the JSON-LD builder:', error),
   );

@@ -4,9 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Facets } from '../../feed/query.js';
-import { eventCardMessages } from '../event-card/event-card.messages.js';
-import { panelFilterCount, type FilterBarActions, type FilterBarState } from './agenda.filters.js';
-import { messages } from './agenda.messages.js';
+import type { FilterBarActions, FilterBarState, FilterPanelWords } from './agenda.filters.js';
 
 function chip(label: string, pressed: boolean, onClick: () => void, count?: number): TemplateResult {
   return html`<button
@@ -26,12 +24,18 @@ function withSelected(available: Facets['categories'], selected: string[]): Face
   return [...available, ...missing.map((value) => ({ value, count: 0 }))];
 }
 
-export function renderFilterPanel(state: FilterBarState, actions: FilterBarActions): TemplateResult {
-  const t = messages[state.locale];
-  const { category } = eventCardMessages[state.locale];
+/**
+ * The panel; `on` is how many of its filters are on (the bar counts them). Its words come from the bar, so that
+ * this chunk imports nothing of the agenda's.
+ */
+export function renderFilterPanel(
+  state: FilterBarState,
+  actions: FilterBarActions,
+  on: number,
+  { t, category }: FilterPanelWords,
+): TemplateResult {
   const categories = withSelected(state.facets.categories, state.categories);
   const programmes = withSelected(state.facets.programmes, state.programmes);
-  const on = panelFilterCount(state);
   return html`<div class="field">
       <label for="mode">${t.mode}</label>
       <select id="mode" part="mode-select" @change=${actions.onModeChange}>

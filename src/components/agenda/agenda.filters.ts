@@ -9,20 +9,21 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Facets } from '../../feed/query.js';
 import type { Locale } from '../../i18n/locale.js';
 import { whenIdle } from '../../internal/main-thread.js';
+import { eventCardMessages } from '../event-card/event-card.messages.js';
 import { messages } from './agenda.messages.js';
-import type { ModeFilter, ViewName } from './agenda.url-state.js';
+import type { AgendaUrlState, ViewName } from './agenda.url-state.js';
 
 /** What the bar shows: the reader's filters, the facets of the events in range, and whether the panel is open. */
-export interface FilterBarState {
+export interface FilterBarState extends Omit<AgendaUrlState, 'pages'> {
   locale: Locale;
   facets: Facets;
-  categories: string[];
-  programmes: string[];
-  text: string;
-  mode: ModeFilter;
-  membersOnly: boolean;
-  view: ViewName;
   open: boolean;
+}
+
+/** The panel's words, in the reader's language. */
+export interface FilterPanelWords {
+  t: (typeof messages)[Locale];
+  category: (slug: string) => string;
 }
 
 /** What the bar asks the agenda to do. */
@@ -53,7 +54,7 @@ export function loadFilterPanel(): Promise<unknown> {
 }
 
 /** Filters on besides the search text (which shows in its own box). */
-export function panelFilterCount(state: Omit<FilterBarState, 'locale' | 'facets' | 'open'>): number {
+export function panelFilterCount(state: Omit<AgendaUrlState, 'pages'>): number {
   return (
     state.categories.length + state.programmes.length + (state.mode ? 1 : 0) + (state.membersOnly ? 1 : 0)
   );
@@ -95,7 +96,14 @@ export function renderFilterBar(state: FilterBarState, actions: FilterBarActions
       </button>
     </div>
     <div id="filter-panel" part="filter-panel" class="filter-panel" ?hidden=${!state.open}>
-      ${state.open && panel ? panel.renderFilterPanel(state, actions) : nothing}
+      ${
+        state.open && panel
+          ? panel.renderFilterPanel(state, actions, on, {
+              t,
+              category: eventCardMessages[state.locale].category,
+            })
+          : nothing
+      }
     </div>
   </form>`;
 }

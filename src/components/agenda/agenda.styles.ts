@@ -185,8 +185,11 @@ export const agendaStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(var(--_card-min), 100%), 1fr));
   }
 
+  /* Cards below the screen are neither laid out nor painted until they come near it (long agendas render fast). */
   .item {
     min-width: 0;
+    content-visibility: auto;
+    contain-intrinsic-size: auto var(--ra-agenda-skeleton-card-height, 17rem);
   }
 
   .more {

@@ -204,6 +204,8 @@ describe('<ra-agenda> loading the feed', () => {
     await waitUntil(() => shadow(el).querySelector('[part="retry-button"]'));
     (shadow(el).querySelector('[part="retry-button"]') as HTMLButtonElement).click();
     await waitUntil(() => titles(el).length > 0);
+    // The first screen comes first; the update completes with the rest.
+    await el.updateComplete;
     expect(titles(el)).to.deep.equal(sampleUpcoming);
   });
 
@@ -240,6 +242,8 @@ describe('<ra-agenda> loading the feed', () => {
     wrapper.innerHTML = `<ra-agenda feed="${feedUrl()}" now="${NOW}"></ra-agenda>`;
     const el = wrapper.querySelector('ra-agenda') as RaAgenda;
     await waitUntil(() => titles(el).length > 0);
+    // The first screen comes first; the update completes with the rest.
+    await el.updateComplete;
     expect(titles(el)).to.deep.equal(sampleUpcoming);
   });
 });
