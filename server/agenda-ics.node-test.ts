@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.js';
 import { fileFeedSource } from './feed-source.js';
-import { testStore } from './fixtures.js';
+import { testApp } from './fixtures.js';
 
 const FEED = fileURLToPath(new URL('../test/fixtures/feed-subscription.json', import.meta.url));
 const NOW = new Date('2020-09-01T08:00:00Z');
@@ -33,13 +32,7 @@ interface IcalEvent {
 const ical = createRequire(import.meta.url)('ical') as { parseICS(text: string): Record<string, IcalEvent> };
 
 async function app(feedPath = FEED) {
-  return createApp({
-    store: await testStore(),
-    feed: fileFeedSource(feedPath),
-    allowedOrigins: [],
-    rateLimit: { windowMs: 60_000, max: 100 },
-    now: () => NOW,
-  });
+  return (await testApp({ feed: fileFeedSource(feedPath), now: () => NOW })).app;
 }
 
 async function get(query = '', feedPath?: string): Promise<Response> {

@@ -238,14 +238,10 @@ describe('ra-widgets ics', () => {
   });
 
   it('writes the same file as the server’s /agenda.ics', async () => {
-    const { createApp } = await import('../../server/app.js');
     const { fileFeedSource } = await import('../../server/feed-source.js');
-    const { testStore } = await import('../../server/fixtures.js');
-    const app = createApp({
-      store: await testStore(),
+    const { testApp } = await import('../../server/fixtures.js');
+    const { app } = await testApp({
       feed: fileFeedSource(fixture('feed-subscription.json')),
-      allowedOrigins: [],
-      rateLimit: { windowMs: 60_000, max: 100 },
       now: () => new Date(now),
     });
     const served = await (await app.request('http://localhost/agenda.ics?mode=online')).text();
