@@ -117,3 +117,38 @@ export const English: Story = { args: { lang: 'en' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 /** Filters kept in the page URL's query string: reload the story frame and they are still there. */
 export const UrlState: Story = { args: { urlState: 'query' } };
+
+/**
+ * « S'abonner »: with `subscribe` naming the server's `/agenda.ics`, the agenda offers webcal, Google and Outlook
+ * subscription links for the filters the reader has chosen.
+ */
+export const Subscribe: Story = {
+  render: (args) =>
+    html`<ra-agenda
+      feed=${args.feed}
+      now=${ifDefined(args.now)}
+      lang=${args.lang}
+      subscribe="https://www.reseau-alliances.org/agenda.ics"
+    ></ra-agenda>`,
+};
+
+/**
+ * Theming: the `--ra-*` custom properties (they inherit: set them once on the element or an ancestor) and `::part`
+ * for the rest; the page's own CSS reaches nothing else.
+ */
+export const Theming: Story = {
+  render: (args) =>
+    html`<style>
+        .themed {
+          --ra-color-primary: #6b2c91;
+          --ra-color-accent: #f4b400;
+          --ra-radius: 0;
+          --ra-font-family: Georgia, serif;
+        }
+        .themed::part(month-heading) {
+          text-transform: uppercase;
+          letter-spacing: 0.08em;
+        }
+      </style>
+      <ra-agenda class="themed" feed=${args.feed} now=${ifDefined(args.now)} lang=${args.lang}></ra-agenda>`,
+};

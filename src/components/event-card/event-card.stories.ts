@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AgendaEvent } from '../../feed/model.js';
 import { defaultVirtualLocation, makeEvent, makeSession, paris } from '../../../test/helpers/agenda-event.js';
+import type { RaRegisterEvent } from '../../internal/events.js';
 import type { CardLayout } from './event-card.template.js';
 import './define.js';
 
@@ -28,6 +29,23 @@ const storyEvent: typeof makeEvent = (overrides = {}) =>
   });
 const base = storyEvent();
 
+/** The snippet a partner pastes for a card like the story's (its attributes, the sample feed's event). */
+function pasteableCard(args: CardArgs): string {
+  const attributes = [
+    'feed="https://www.reseau-alliances.org/feed.json"',
+    'event-id="formation-management-mobilite-2020-09-29"',
+    args.layout !== 'list' ? `layout="${args.layout}"` : '',
+    args.lang !== 'fr' ? `lang="${args.lang}"` : '',
+    args.theme ? `theme="${args.theme}"` : '',
+  ].filter(Boolean);
+  return [
+    '<script type="module" src="https://cdn.example.org/ra-widgets/ra-widgets.js"></script>',
+    `<ra-event-card ${attributes.join(' ')}>`,
+    '  <a href="https://www.reseau-alliances.org/agenda">Voir l’événement</a>',
+    '</ra-event-card>',
+  ].join('\n');
+}
+
 const meta: Meta<CardArgs> = {
   title: 'Widgets/Event card',
   component: 'ra-event-card',
@@ -39,7 +57,17 @@ const meta: Meta<CardArgs> = {
     headingLevel: { control: 'inline-radio', options: [2, 3, 4] },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
-  parameters: { actions: { handles: ['ra-register', 'ra-feed-error'] } },
+  parameters: {
+    actions: { handles: ['ra-register', 'ra-feed-error'] },
+    docs: {
+      source: {
+        // A story built from an event object sets `.event` from script, which no pasted HTML can: its code shows the
+        // tag a page pastes instead, reading the network's feed by event id.
+        transform: (code: string, context: { args: CardArgs }) =>
+          context.args.event ? pasteableCard(context.args) : code,
+      },
+    },
+  },
   render: (args) =>
     html`<ra-event-card
       .event=${args.event}
@@ -56,6 +84,10 @@ export default meta;
 
 type Story = StoryObj<CardArgs>;
 
+/** What a page pastes: the card reads its event from the feed by id (a skeleton shows while it loads). */
+export const FromFeed: Story = {
+  args: { event: undefined, feed: '/feed.json', eventId: 'formation-management-mobilite-2020-09-29' },
+};
 export const Scheduled: Story = {};
 export const Postponed: Story = { args: { event: storyEvent({ status: 'postponed' }) } };
 export const Rescheduled: Story = {
@@ -131,10 +163,6 @@ export const English: Story = { args: { lang: 'en' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const Compact: Story = { args: { layout: 'compact' } };
 export const Grid: Story = { args: { layout: 'grid' } };
-/** Loaded from the sample feed by id: a skeleton shows while it loads. */
-export const FromFeed: Story = {
-  args: { event: undefined, feed: '/feed.json', eventId: 'formation-management-mobilite-2020-09-29' },
-};
 export const NotFound: Story = {
   tags: ['feed-error'],
   args: { event: undefined, feed: '/feed.json', eventId: 'inconnu' },
@@ -142,4 +170,50 @@ export const NotFound: Story = {
 export const FeedError: Story = {
   tags: ['feed-error'],
   args: { event: undefined, feed: '/stories-data/missing.json', eventId: 'inconnu' },
+};
+
+/**
+ * The page takes over registration: it cancels `ra-register` (`event.preventDefault()`) and opens its own process
+ * with `event.event` (the event); the card then opens nothing.
+ */
+export const TakingOverRegistration: Story = {
+  render: (args) => {
+    const status = document.createElement('p');
+    status.setAttribute('role', 'status');
+    const onRegister = (event: RaRegisterEvent) => {
+      event.preventDefault();
+      status.textContent = `La page gère l’inscription à « ${event.event.name} ».`;
+    };
+    return html`<ra-event-card
+        .event=${args.event}
+        now=${args.now}
+        lang=${args.lang}
+        @ra-register=${onRegister}
+      ></ra-event-card>
+      ${status}`;
+  },
+};
+
+/**
+ * Theming: the `--ra-*` custom properties (set once on the element or an ancestor; they inherit) and `::part` for the
+ * rest. The page's own CSS reaches nothing else.
+ */
+export const Theming: Story = {
+  render: (args) =>
+    html`<style>
+        .themed {
+          --ra-color-primary: #6b2c91;
+          --ra-color-accent: #f4b400;
+          --ra-radius: 0;
+          --ra-font-family: Georgia, serif;
+        }
+        .themed::part(title) {
+          text-transform: uppercase;
+          letter-spacing: 0.04em;
+        }
+        .themed::part(date) {
+          background: #1d2b2a;
+        }
+      </style>
+      <ra-event-card class="themed" .event=${args.event} now=${args.now} lang=${args.lang}></ra-event-card>`,
 };
