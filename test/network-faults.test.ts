@@ -9,6 +9,7 @@ import type { TemplateResult } from 'lit';
 import { clearFeedCache } from '../src/feed/loader.js';
 import type { FeedErrorReason } from '../src/feed/document.js';
 import { RaFeedErrorEvent } from '../src/internal/events.js';
+import { NOW as SIGNED_NOW, signedFeed } from './helpers/signed-members.js';
 import '../src/components/agenda/define.js';
 import '../src/components/event-card/define.js';
 import '../src/components/member-badge/define.js';
@@ -27,18 +28,24 @@ const realFetch = window.fetch;
 const realSetTimeout = window.setTimeout;
 let counter = 0;
 
+/** The sample with its members signed by the development key, as the network publishes them for badges. */
+async function signed(feed: Json): Promise<Json> {
+  return { ...feed, membersSignature: (await signedFeed(feed.members)).membersSignature };
+}
+
 before(async () => {
-  sampleText = await (await realFetch('/test/fixtures/feed-small.json')).text();
-  sample = JSON.parse(sampleText) as Json;
+  sample = await signed(JSON.parse(await (await realFetch('/test/fixtures/feed-small.json')).text()) as Json);
+  sampleText = JSON.stringify(sample);
 });
 
 beforeEach(() => {
-  // The loader waits 10 000 ms before giving up and a jittered (fractional) 375–1 500 ms between retries: those waits
-  // pass at once here, so a timeout is a timeout without a test that lasts one. Every other timer (rendering,
-  // debounce, the test helpers' own) keeps its delay.
+  // The loader waits 10 000 ms before giving up and a jittered (fractional) 375–1 500 ms between retries: here it gives
+  // up after 1 s (still longer than any answer a test means to arrive: the slow feed's 300 ms) and retries at once,
+  // so a timeout is a timeout without a test that lasts one. Every other timer (rendering, debounce, the test
+  // helpers' own) keeps its delay.
   window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) => {
-    const loaderWait = delay === 10_000 || (delay !== undefined && !Number.isInteger(delay));
-    return realSetTimeout(handler, loaderWait ? 0 : delay, ...rest);
+    const wait = delay === 10_000 ? 1_000 : delay !== undefined && !Number.isInteger(delay) ? 0 : delay;
+    return realSetTimeout(handler, wait, ...rest);
   }) as typeof setTimeout;
 });
 
@@ -138,7 +145,12 @@ const widgets: Widget[] = [
   {
     tag: 'ra-member-badge',
     mount: (url) =>
-      html`<ra-member-badge feed=${url} member="mandarine-gestion" .pageHost=${'mandarine.example.com'}>
+      html`<ra-member-badge
+        feed=${url}
+        member="mandarine-gestion"
+        .pageHost=${'mandarine.example.com'}
+        .clock=${() => SIGNED_NOW}
+      >
         <a href="https://reseau-alliances.example/">Membre du Réseau Alliances</a>
       </ra-member-badge>`,
     shows: (el, name) =>
@@ -164,7 +176,8 @@ for (const widget of widgets) {
         const url = freshUrl();
         stubFetch(url, fault.answer);
         const { errors } = await mount(widget, url);
-        await waitUntil(() => errors.length > 0, `no ra-feed-error for ${fault.name}`);
+        // A timeout takes a second here (not 10 000 ms: the stub above shortens that delay, whoever asks for it).
+        await waitUntil(() => errors.length > 0, `no ra-feed-error for ${fault.name}`, { timeout: 8_000 });
         expect((errors[0]!.error as { reason?: string }).reason).to.equal(fault.reason);
       });
 
@@ -172,7 +185,7 @@ for (const widget of widgets) {
         const url = freshUrl();
         stubFetch(url, fault.answer);
         const { el } = await mount(widget, url);
-        await waitUntil(() => widget.failed(el), `no failure state for ${fault.name}`);
+        await waitUntil(() => widget.failed(el), `no failure state for ${fault.name}`, { timeout: 8_000 });
         await expect(el).to.be.accessible();
       });
     }
@@ -219,7 +232,8 @@ for (const widget of widgets) {
         const newer = structuredClone(sample);
         if (widget.tag === 'ra-member-badge') newer.members[0]!.name = `${MEMBER_NAME} SAS`;
         else newer.events.find((event) => event.id === EVENT_ID)!.name = `${EVENT_NAME} (nouvelle date)`;
-        stubFetch(url, () => new Promise((resolve) => (answer = () => resolve(json(JSON.stringify(newer))))));
+        const newerText = JSON.stringify(await signed(newer));
+        stubFetch(url, () => new Promise((resolve) => (answer = () => resolve(json(newerText)))));
         const { el } = await mount(widget, url);
         const renamed =
           widget.tag === 'ra-member-badge' ? `${MEMBER_NAME} SAS` : `${EVENT_NAME} (nouvelle date)`;
