@@ -8,9 +8,45 @@ import '../../src/components/agenda/define.js';
 import '../../src/components/event-card/define.js';
 import '../../src/components/member-badge/define.js';
 import '../../src/components/registration-form/define.js';
+import { NOW as SIGNED_NOW, signedFeed } from '../helpers/signed-members.js';
 
 const feed = new URL('/test/fixtures/feed-small.json', location.href).href;
 const now = '2020-03-16T09:00:00+01:00';
+/** The badge's feed: the sample's members signed with the development key (issue 16), served by the stub below. */
+const membersFeed = new URL('/embedding-styles/members.json', location.href).href;
+const realFetch = window.fetch;
+
+before(async () => {
+  const sample = (await (await realFetch(feed)).json()) as { members: Record<string, unknown>[] };
+  const body = JSON.stringify(await signedFeed(sample.members));
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) =>
+    String(input) === membersFeed
+      ? Promise.resolve(new Response(body, { headers: { 'Content-Type': 'application/json' } }))
+      : realFetch(input, init);
+});
+
+after(() => {
+  window.fetch = realFetch;
+});
+
+/** The badge as the member's own site shows it, on the signature's clock. */
+const badge = html`<ra-member-badge
+  feed=${membersFeed}
+  member="mandarine-gestion"
+  .pageHost=${'mandarine.example.com'}
+  .clock=${() => SIGNED_NOW}
+></ra-member-badge>`;
+
+/** Waits until the element's box stops changing (late chunks, idle-time work), a few frames at most. */
+async function settled(element: HTMLElement): Promise<void> {
+  let last = -1;
+  for (let frame = 0; frame < 60; frame++) {
+    await new Promise(requestAnimationFrame);
+    const height = element.getBoundingClientRect().height;
+    if (height === last) return;
+    last = height;
+  }
+}
 
 const hostileTheme = `
   html { font-size: 62.5% !important; }
@@ -91,7 +127,7 @@ const widgets = [
   },
   {
     tag: 'ra-member-badge',
-    template: html`<ra-member-badge feed=${feed} member="mandarine-gestion"></ra-member-badge>`,
+    template: badge,
     ready: '[part="badge"]',
   },
 ];
@@ -104,6 +140,7 @@ describe('widgets under a hostile theme', () => {
       await waitUntil(() => element.shadowRoot?.querySelector(ready), `<${tag}> did not render`, {
         timeout: 10000,
       });
+      await settled(element);
       const plain = measure(element);
       const box = element.getBoundingClientRect().height;
       const [hostile, hostileBox] = await underHostileTheme(() => [
@@ -159,16 +196,16 @@ describe('widgets under a hostile theme', () => {
     const column = await fixture<HTMLElement>(
       html`<main style="max-inline-size: 320px; margin: 0 auto">
         <p>Membre du réseau :</p>
-        <ra-member-badge feed=${feed} member="mandarine-gestion"></ra-member-badge>
+        ${badge}
       </main>`,
     );
-    const badge = column.querySelector('ra-member-badge')!;
-    await waitUntil(() => badge.shadowRoot?.querySelector('[part="badge"]'), 'the badge did not render', {
+    const element = column.querySelector('ra-member-badge')!;
+    await waitUntil(() => element.shadowRoot?.querySelector('[part="badge"]'), 'the badge did not render', {
       timeout: 10000,
     });
     const text = column.querySelector('p')!.getBoundingClientRect();
-    const host = badge.getBoundingClientRect();
-    expect(getComputedStyle(badge).display).to.equal('block');
+    const host = element.getBoundingClientRect();
+    expect(getComputedStyle(element).display).to.equal('block');
     expect(host.left).to.equal(text.left);
     expect(host.right).to.be.at.most(text.right);
   });
