@@ -54,6 +54,16 @@ describe('the reference server serves like a CDN', () => {
     assert.equal(brotliDecompressSync(await bytes(res)).toString(), entry);
   });
 
+  it("sends the brotli body's own Content-Length, for a page as for a script", async () => {
+    for (const path of ['/index.html', '/cdn/ra-widgets.js']) {
+      const res = await get(path, { 'Accept-Encoding': 'br' });
+      const body = await res.arrayBuffer();
+      assert.equal(res.headers.get('Content-Encoding'), 'br', path);
+      assert.equal(Number(res.headers.get('Content-Length')), body.byteLength, path);
+      assert.equal(brotliDecompressSync(Buffer.from(body)).length > body.byteLength, true, path);
+    }
+  });
+
   it('sends JavaScript in gzip to a client that does not accept brotli', async () => {
     const res = await get('/cdn/ra-widgets.js', { 'Accept-Encoding': 'gzip' });
     assert.equal(res.headers.get('Content-Encoding'), 'gzip');

@@ -102,6 +102,9 @@ export function cdnServing(options: CdnServingOptions): MiddlewareHandler {
     headers.set('Content-Length', String(compressed.byteLength));
     // The bytes differ from the identity response's: the validator becomes weak, as Hono's gzip does it.
     if (key && !key.startsWith('W/')) headers.set('ETag', `W/${key}`);
+    // Hono copies the previous response's headers onto a new one (its Content-Length would cut the body short):
+    // clear it first, as Hono's documentation says to replace a response whole.
+    c.res = undefined;
     c.res = new Response(new Uint8Array(compressed), { status: res.status, headers });
   };
 
