@@ -232,7 +232,7 @@ if (process.argv[2] === '--serve') {
     }),
   ];
   const section = [
-    '## 5. Registrations under load',
+    '## 6. Registrations under load',
     '',
     '**Proves**: under rising load, on each engine and with two instances on one database, every accepted',
     'registration is stored, once, and every repeated key gets its first answer; and where latency turns (the knee:',
@@ -257,12 +257,15 @@ if (process.argv[2] === '--serve') {
   if (values.write) {
     for (const file of ['BENCHMARKS.md', 'RELIABILITY.md']) {
       const text = readFileSync(file, 'utf8');
-      const start = text.indexOf('## 5. Registrations under load');
+      // Each file numbers its sections its own way: keep the number the file gives this one.
+      const heading = /^## (\d+)\. Registrations under load$/m.exec(text);
+      const start = heading?.index ?? -1;
       const end = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
+      const numbered = heading ? section.replace(/^## \d+\./, `## ${heading[1]}.`) : section;
       const updated =
         start < 0
-          ? `${text.trimEnd()}\n\n${section}`
-          : `${text.slice(0, start)}${section}${end < 0 ? '' : text.slice(end)}`;
+          ? `${text.trimEnd()}\n\n${numbered}`
+          : `${text.slice(0, start)}${numbered}${end < 0 ? '' : text.slice(end)}`;
       writeFileSync(file, updated);
     }
     console.log('BENCHMARKS.md and RELIABILITY.md updated.');

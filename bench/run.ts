@@ -448,7 +448,21 @@ async function main(): Promise<void> {
       ...(misses.length ? misses.map((miss) => `- ${miss}`) : ['None.']),
       '',
     ].join('\n');
-    writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
+    // The load section comes from `bench/load-registrations.ts --write` (it needs PostgreSQL): keep it as it is.
+    const previous = existsSync(join(root, 'BENCHMARKS.md'))
+      ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')
+      : '';
+    const load = /^## \d+\. Registrations under load$/m.exec(previous);
+    const loadSection = load
+      ? previous
+          .slice(load.index)
+          .split(/\n(?=## )/)[0]!
+          .trimEnd()
+      : '';
+    writeFileSync(
+      join(root, 'BENCHMARKS.md'),
+      loadSection ? `${markdown.trimEnd()}\n\n${loadSection}\n` : markdown,
+    );
     log(`BENCHMARKS.md written; ${misses.length} target(s) missed`);
   } finally {
     await browser?.close();
