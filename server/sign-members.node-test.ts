@@ -1,12 +1,12 @@
 /** The staff signing command and `validate-feed`'s signature check, run as staff run them. */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { importSigningKey, signMembers } from '../src/feed/members-signature.js';
 import { DEVELOPMENT_MEMBERS_KEY } from '../src/feed/network.js';
+import { runScript } from '../test/helpers/run-script.js';
 import { ETIKA } from '../test/helpers/signed-members.js';
 
 const DEV_KEY_FILE = 'test/fixtures/members-dev-key.pem';
@@ -22,19 +22,8 @@ function file(name: string, text: string): string {
   return path;
 }
 
-function run(script: string, args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, RA_MEMBERS_SIGNING_KEY_FILE: '', RA_MEMBERS_PUBLIC_KEYS: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (script: string, args: string[], env: Record<string, string> = {}) =>
+  runScript(script, args, { env: { RA_MEMBERS_SIGNING_KEY_FILE: '', RA_MEMBERS_PUBLIC_KEYS: '', ...env } });
 
 const sign = (...args: string[]) =>
   run('server/sign-members.ts', args, { RA_MEMBERS_SIGNING_KEY_FILE: DEV_KEY_FILE });

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AgendaLayout } from './agenda.js';
+import { themedStyle } from '../../../stories/theming.js';
 import './define.js';
 
 interface AgendaArgs {
@@ -138,17 +139,6 @@ export const Subscribe: Story = {
  */
 export const Theming: Story = {
   render: (args) =>
-    html`<style>
-        .themed {
-          --ra-color-primary: #6b2c91;
-          --ra-color-accent: #f4b400;
-          --ra-radius: 0;
-          --ra-font-family: Georgia, serif;
-        }
-        .themed::part(month-heading) {
-          text-transform: uppercase;
-          letter-spacing: 0.08em;
-        }
-      </style>
+    html`${themedStyle(`.themed::part(month-heading) { text-transform: uppercase; letter-spacing: 0.08em; }`)}
       <ra-agenda class="themed" feed=${args.feed} now=${ifDefined(args.now)} lang=${args.lang}></ra-agenda>`,
 };

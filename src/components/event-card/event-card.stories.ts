@@ -5,6 +5,7 @@ import type { AgendaEvent } from '../../feed/model.js';
 import { defaultVirtualLocation, makeEvent, makeSession, paris } from '../../../test/helpers/agenda-event.js';
 import type { RaRegisterEvent } from '../../internal/events.js';
 import type { CardLayout } from './event-card.template.js';
+import { themedStyle } from '../../../stories/theming.js';
 import './define.js';
 
 interface CardArgs {
@@ -200,20 +201,6 @@ export const TakingOverRegistration: Story = {
  */
 export const Theming: Story = {
   render: (args) =>
-    html`<style>
-        .themed {
-          --ra-color-primary: #6b2c91;
-          --ra-color-accent: #f4b400;
-          --ra-radius: 0;
-          --ra-font-family: Georgia, serif;
-        }
-        .themed::part(title) {
-          text-transform: uppercase;
-          letter-spacing: 0.04em;
-        }
-        .themed::part(date) {
-          background: #1d2b2a;
-        }
-      </style>
+    html`${themedStyle(`.themed::part(title) { text-transform: uppercase; letter-spacing: 0.04em; } .themed::part(date) { background: #1d2b2a; }`)}
       <ra-event-card class="themed" .event=${args.event} now=${args.now} lang=${args.lang}></ra-event-card>`,
 };
