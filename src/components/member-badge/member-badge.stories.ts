@@ -52,11 +52,14 @@ export const Large: Story = { args: { size: 'large' } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const English: Story = { args: { lang: 'en' } };
 /** A lapsed membership shows nothing (and a warning in the console). */
-export const Lapsed: Story = { args: { member: 'adhesion-echue' } };
+export const Lapsed: Story = { tags: ['empty'], args: { member: 'adhesion-echue' } };
 /** An id the feed does not know shows nothing (and a warning in the console). */
-export const Unknown: Story = { args: { member: 'inconnu' } };
+export const Unknown: Story = { tags: ['empty'], args: { member: 'inconnu' } };
 /** A badge copied onto a site outside the member's declared domains shows nothing. */
-export const WrongDomain: Story = { args: { member: 'domaine-declare', pageHost: 'copieur.example' } };
+export const WrongDomain: Story = {
+  tags: ['empty'],
+  args: { member: 'domaine-declare', pageHost: 'copieur.example' },
+};
 /**
  * A members list the network did not sign (issue 16's fake feed): only the plain link pasted inside the tag shows,
  * and the console says why.
