@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { serveFolder } from './static-server.mjs';
+import { sampleFeedWithEndpoints } from './sample-feed.mjs';
 
 const run = promisify(execFile);
 const repo = new URL('..', import.meta.url).pathname;
@@ -198,7 +199,9 @@ describe('the npm package in a fresh Vite + TypeScript strict project', () => {
     let browser;
     let page;
     const consoleErrors = [];
-    const feed = readFileSync(join(repo, 'demo/data/feed.json'));
+    const feed = sampleFeedWithEndpoints(`http://127.0.0.1:${port}`);
+    // The README's merged agenda names a partner's calendar: a Google Calendar export stands in for it.
+    const partnerCalendar = readFileSync(join(repo, 'test/fixtures/ics/google-calendar.ics'));
 
     before(async () => {
       await sh(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], project);
@@ -214,6 +217,13 @@ describe('the npm package in a fresh Vite + TypeScript strict project', () => {
         route.fulfill({
           body: feed,
           contentType: 'application/json',
+          headers: { 'access-control-allow-origin': '*' },
+        }),
+      );
+      await page.route('https://partenaire.example/agenda.ics', (route) =>
+        route.fulfill({
+          body: partnerCalendar,
+          contentType: 'text/calendar',
           headers: { 'access-control-allow-origin': '*' },
         }),
       );

@@ -1,14 +1,14 @@
 // One Vite config for the four apps: `vite build <app> --config vite.config.ts` (the app folder is Vite's root).
 // Vue and Svelte compile their own files; React's JSX and Angular's decorators need no plugin (see README.md).
-import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
+import { sampleFeedWithEndpoints } from '../../scripts/sample-feed.mjs';
 
-/** The demo feed at `/feed.json`, in development and in every build. */
+/** The demo feed at `/feed.json`, in development and in every build, with its registration endpoints. */
 function demoFeed(): Plugin {
-  const feed = readFileSync(new URL('../data/feed.json', import.meta.url));
+  const feed = sampleFeedWithEndpoints('http://127.0.0.1:8787');
   return {
     name: 'ra-demo-feed',
     configureServer(server) {
