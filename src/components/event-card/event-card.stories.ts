@@ -6,6 +6,7 @@ import { defaultVirtualLocation, makeEvent, makeSession, paris } from '../../../
 import type { RaRegisterEvent } from '../../internal/events.js';
 import type { CardLayout } from './event-card.template.js';
 import { themedStyle } from '../../../stories/theming.js';
+import { pasteableSnippet } from '../../../stories/pasteable.js';
 import './define.js';
 
 interface CardArgs {
@@ -30,22 +31,18 @@ const storyEvent: typeof makeEvent = (overrides = {}) =>
   });
 const base = storyEvent();
 
-/** The snippet a partner pastes for a card like the story's (its attributes, the sample feed's event). */
-function pasteableCard(args: CardArgs): string {
-  const attributes = [
-    'feed="https://www.reseau-alliances.org/feed.json"',
-    'event-id="formation-management-mobilite-2020-09-29"',
-    args.layout !== 'list' ? `layout="${args.layout}"` : '',
-    args.lang !== 'fr' ? `lang="${args.lang}"` : '',
-    args.theme ? `theme="${args.theme}"` : '',
-  ].filter(Boolean);
-  return [
-    '<script type="module" src="https://cdn.example.org/ra-widgets/ra-widgets.js"></script>',
-    `<ra-event-card ${attributes.join(' ')}>`,
-    '  <a href="https://www.reseau-alliances.org/agenda">Voir l’événement</a>',
-    '</ra-event-card>',
-  ].join('\n');
-}
+/** What a page pastes for a card like the story's: an event of the sample feed, the story's attributes. */
+const pasteableCard = (args: CardArgs) =>
+  pasteableSnippet(
+    'ra-event-card',
+    [
+      'event-id="formation-management-mobilite-2020-09-29"',
+      args.layout !== 'list' && `layout="${args.layout}"`,
+      args.lang !== 'fr' && `lang="${args.lang}"`,
+      args.theme && `theme="${args.theme}"`,
+    ],
+    'Voir l’événement',
+  );
 
 const meta: Meta<CardArgs> = {
   title: 'Widgets/Event card',
@@ -62,8 +59,6 @@ const meta: Meta<CardArgs> = {
     actions: { handles: ['ra-register', 'ra-feed-error'] },
     docs: {
       source: {
-        // A story built from an event object sets `.event` from script, which no pasted HTML can: its code shows the
-        // tag a page pastes instead, reading the network's feed by event id.
         transform: (code: string, context: { args: CardArgs }) =>
           context.args.event ? pasteableCard(context.args) : code,
       },

@@ -6,6 +6,7 @@ import { makeEvent, paris, sampleQuestions } from '../../../test/helpers/agenda-
 import type { RaRegistrationForm } from './registration-form.js';
 import { openRegistrationDialog } from './open-dialog.js';
 import { registrationFormTag } from './define.js';
+import { pasteableSnippet } from '../../../stories/pasteable.js';
 
 interface FormArgs {
   /** The event (`.event`); stories that load a feed leave it out. */
@@ -78,6 +79,19 @@ async function submitEmpty({ canvasElement }: { canvasElement: HTMLElement }): P
   form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 }
 
+/** What a page pastes for a form like the story's: an event of the sample feed, the story's attributes. */
+const pasteableForm = (args: FormArgs) =>
+  pasteableSnippet(
+    'ra-registration-form',
+    [
+      'event-id="club-referents-rse-2020-06-12"',
+      args.privacyPolicy && `privacy-policy="${args.privacyPolicy}"`,
+      args.lang !== 'fr' && `lang="${args.lang}"`,
+      args.theme && `theme="${args.theme}"`,
+    ],
+    'S’inscrire sur le site du réseau',
+  );
+
 const meta: Meta<FormArgs> = {
   title: 'Widgets/Registration form',
   component: registrationFormTag,
@@ -96,6 +110,12 @@ const meta: Meta<FormArgs> = {
         'ra-registration-error',
         'ra-feed-error',
       ],
+    },
+    docs: {
+      source: {
+        transform: (code: string, context: { args: FormArgs }) =>
+          context.args.event ? pasteableForm(context.args) : code,
+      },
     },
   },
   beforeEach: ({ args }) => stubServer(args.reply),
