@@ -46,10 +46,6 @@ const row = (item: Item, category: string, name = item.name, editable = false): 
   },
 });
 
-/** The global `lang` attribute every element reads (closest `[lang]`, then `<html lang>`, then French). */
-const LANG_DESCRIPTION =
-  'Language of the widget: `fr` or `en`. Unset, the closest ancestor with `lang` decides, then `<html lang>`, then French.';
-
 export function argTypesFor(manifest: Manifest, tagName: string): ArgTypes {
   const declaration = manifest.modules
     .flatMap((module) => module.declarations ?? [])
@@ -62,12 +58,8 @@ export function argTypesFor(manifest: Manifest, tagName: string): ArgTypes {
     const merged: Item = {
       ...field,
       ...attribute,
-      description:
-        attribute.description ??
-        field?.description ??
-        (attribute.name === 'lang' ? LANG_DESCRIPTION : undefined),
-      type:
-        attribute.type ?? field?.type ?? (attribute.name === 'lang' ? { text: "'fr' | 'en'" } : undefined),
+      description: attribute.description ?? field?.description,
+      type: attribute.type ?? field?.type,
     };
     argTypes[attribute.fieldName ?? attribute.name] = row(merged, 'attributes', attribute.name, true);
   }

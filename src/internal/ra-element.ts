@@ -5,6 +5,9 @@ import { resolveLocale, type Locale } from '../i18n/locale.js';
 /**
  * What every Réseau Alliances element shares: its language (the closest `[lang]`, followed when it changes), its
  * colour scheme (`theme`) and its clock (`now`). The four elements extend it, so these behave the same everywhere.
+ *
+ * @attr {'fr' | 'en'} lang - Language of the widget: `fr` or `en`. Unset, the closest ancestor with `lang` decides,
+ *   then `<html lang>`, then French.
  */
 export class RaElement extends LitElement {
   /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
