@@ -65,6 +65,14 @@ function ra_widgets_enqueue() {
 	$url = ra_widgets_option( 'ra_widgets_script_url' );
 	if ( $url ) {
 		wp_enqueue_script( 'ra-widgets', esc_url_raw( $url ), array(), null, true );
+		// Each agenda's place is held until the script defines it, so that nothing below it moves when it appears
+		// (Cumulative Layout Shift); an Author cannot add this CSS. 62rem is the loading skeleton's height.
+		wp_register_style( 'ra-widgets', false, array(), null );
+		wp_enqueue_style( 'ra-widgets' );
+		wp_add_inline_style(
+			'ra-widgets',
+			'ra-agenda:not(:defined),div[data-ra-widget="agenda"]{display:block;min-height:62rem}'
+		);
 	}
 }
 add_action( 'wp_enqueue_scripts', 'ra_widgets_enqueue' );

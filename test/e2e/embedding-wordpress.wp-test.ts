@@ -52,6 +52,28 @@ describe('the WordPress plugin, an Author’s posts', () => {
     await page.close();
   });
 
+  it('holds the agenda’s place until its code arrives, so that nothing below it moves', async () => {
+    const { page } = await recordingPage(browser, { viewport: { width: 375, height: 740 } });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/ra-widgets.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(posts.shortcode.url, { waitUntil: 'commit' });
+    const agenda = page.locator('ra-agenda').first();
+    await agenda.waitFor({ state: 'attached' });
+    const before = await agenda.evaluate((element) => ({
+      defined: element.matches(':defined'),
+      height: element.getBoundingClientRect().height,
+      rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+    }));
+    release();
+    assert.equal(before.defined, false);
+    assert.ok(before.height >= 62 * before.rem - 1, `${before.height}px held, 62rem wanted`);
+    await page.close();
+  });
+
   it('loads the bundle once, as a module, from the CDN set in the settings', async () => {
     const { page } = await open(posts.shortcode);
     const scripts = await page.$$eval('script[src*="ra-widgets.js"]', (found) =>

@@ -185,9 +185,13 @@ export const agendaStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(var(--_card-min), 100%), 1fr));
   }
 
-  /* Cards below the screen are neither laid out nor painted until they come near it (long agendas render fast). */
   .item {
     min-width: 0;
+  }
+
+  /* Cards below the first screen are neither laid out nor painted until they come near it (long agendas render
+     fast); the first screen's are not deferred, or they would grow a frame late and shift what follows them. */
+  .later {
     content-visibility: auto;
     contain-intrinsic-size: auto var(--ra-agenda-skeleton-card-height, 17rem);
   }

@@ -48,6 +48,9 @@ export type AgendaLayout = 'list' | 'compact' | 'grid';
 /** Cards in the first render when the events arrive: a screenful, so the rest does not delay the first paint. */
 const firstBatch = 3;
 
+/** Cards that may be on the first screen (a wide grid shows up to four rows of three): never deferred. */
+const FIRST_SCREEN_CARDS = 12;
+
 /** Typing pauses this long before the list follows, so a fast typist does not filter on every key. */
 const searchDelay = 150;
 
@@ -542,6 +545,9 @@ export class RaAgenda extends RaElement {
       layout: this.layout,
       now: this.#now,
     };
+    // The first screen's cards are laid out at once: a card with `content-visibility: auto` shows at its
+    // placeholder height for a frame, then grows, shifting everything below it (CLS).
+    let index = 0;
     return repeat(
       groupByMonth(events, intlLocale[this.#locale]),
       (group) => group.key,
@@ -555,7 +561,11 @@ export class RaAgenda extends RaElement {
               group.events,
               (event) => event.id,
               (event) =>
-                html`<li part="item" class="item" data-event-id=${event.id}>
+                html`<li
+                  part="item"
+                  class=${index++ < FIRST_SCREEN_CARDS ? 'item' : 'item later'}
+                  data-event-id=${event.id}
+                >
                   ${renderEventCard(event, this.#cards.context(event, base))}
                   ${this.#feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
                 </li>`,
