@@ -6,8 +6,11 @@
 import { html, type TemplateResult } from 'lit';
 import type { AgendaLayout } from './agenda.js';
 
-/** Cards in the placeholder: a screen's worth in each layout (a grid shows several per row), at most `limit`. */
-const screenful: Record<AgendaLayout, number> = { list: 3, compact: 6, grid: 6 };
+/**
+ * A screen's worth of cards in each layout (a grid shows several per row): the placeholder's cards (at most
+ * `limit`), and the cards the agenda lays out at once rather than deferring (`content-visibility`).
+ */
+export const screenful: Record<AgendaLayout, number> = { list: 3, compact: 6, grid: 6 };
 
 export function renderSkeletonList(layout: AgendaLayout, limit: number): TemplateResult {
   const count = Math.max(1, Math.min(limit, screenful[layout] ?? screenful.list));

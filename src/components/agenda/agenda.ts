@@ -31,7 +31,7 @@ import {
   type FilterBarActions,
 } from './agenda.filters.js';
 import { messages } from './agenda.messages.js';
-import { renderSkeletonList } from './agenda.skeleton.js';
+import { renderSkeletonList, screenful } from './agenda.skeleton.js';
 import { agendaStyles } from './agenda.styles.js';
 import {
   readUrlState,
@@ -47,9 +47,6 @@ export type AgendaLayout = 'list' | 'compact' | 'grid';
 
 /** Cards in the first render when the events arrive: a screenful, so the rest does not delay the first paint. */
 const firstBatch = 3;
-
-/** Cards that may be on the first screen (a wide grid shows up to four rows of three): never deferred. */
-const FIRST_SCREEN_CARDS = 12;
 
 /** Typing pauses this long before the list follows, so a fast typist does not filter on every key. */
 const searchDelay = 150;
@@ -547,6 +544,7 @@ export class RaAgenda extends RaElement {
     };
     // The first screen's cards are laid out at once: a card with `content-visibility: auto` shows at its
     // placeholder height for a frame, then grows, shifting everything below it (CLS).
+    const firstScreen = screenful[this.layout] ?? screenful.list;
     let index = 0;
     return repeat(
       groupByMonth(events, intlLocale[this.#locale]),
@@ -563,7 +561,7 @@ export class RaAgenda extends RaElement {
               (event) =>
                 html`<li
                   part="item"
-                  class=${index++ < FIRST_SCREEN_CARDS ? 'item' : 'item later'}
+                  class=${index++ < firstScreen ? 'item' : 'item later'}
                   data-event-id=${event.id}
                 >
                   ${renderEventCard(event, this.#cards.context(event, base))}
