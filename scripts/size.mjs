@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { SourceMapConsumer } from 'source-map-js';
 
 /** Budgets in bytes of gzip, from issue 6. */
 export const budgets = { agenda: 25_000, badge: 12_000, total: 50_000 };
@@ -69,8 +70,14 @@ function fileTable(dir) {
     const name = relative(dir, path).split(sep).join('/');
     const code = readFileSync(path);
     const mapPath = `${path}.map`;
-    const sources = existsSync(mapPath) ? JSON.parse(readFileSync(mapPath, 'utf8')).sources : undefined;
-    files.set(name, { name, code: code.toString('utf8'), sources, ...compressedSizes(code) });
+    const map = existsSync(mapPath) ? JSON.parse(readFileSync(mapPath, 'utf8')) : undefined;
+    files.set(name, {
+      name,
+      code: code.toString('utf8'),
+      map,
+      sources: map?.sources,
+      ...compressedSizes(code),
+    });
   }
   return files;
 }
@@ -131,6 +138,81 @@ function autoloadedChunk(files, autoloader, tag) {
   const match = pattern.exec(files.get(autoloader)?.code ?? '');
   if (!match) throw new Error(`${autoloader} has no loader for <${tag}>`);
   return resolveSpecifier(autoloader, match[2]);
+}
+
+/** Library packages shown together: a library and its helpers, Lit by its three layers. */
+const libraryGroups = {
+  lit: 'lit-element',
+  'date-fns': 'date-fns + @date-fns/tz',
+  '@date-fns/tz': 'date-fns + @date-fns/tz',
+  dompurify: 'DOMPurify',
+};
+
+/**
+ * The group a source of the bundle belongs to: a library by its package (`lit-html`, `valibot`, …), our own code
+ * by its folder (`src/feed/`) or, with `byFile`, its file.
+ */
+export function moduleGroup(source, { byFile = false } = {}) {
+  const path = source.replaceAll('\\', '/');
+  const inPackages = path.lastIndexOf('node_modules/');
+  if (inPackages >= 0) {
+    const parts = path.slice(inPackages + 'node_modules/'.length).split('/');
+    const name = parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+    return libraryGroups[name] ?? name;
+  }
+  const own = path.replace(/^(\.\.?\/)+/, '');
+  return byFile ? own : `${posix.dirname(own)}/`;
+}
+
+const glue = '(no source: bundler glue)';
+
+/**
+ * Minified bytes (UTF-8) of `code` per source of its map. A mapping covers the code from its position to the next
+ * mapping's, across line ends (a template literal spans lines); what precedes the first mapping or follows a
+ * mapping without a source (imports, exports, the bundler's helpers) is the bundler's glue.
+ */
+export function bytesBySource(code, map) {
+  const lineStarts = [0];
+  for (let at = code.indexOf('\n'); at >= 0; at = code.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  // Offsets in UTF-16 code units, as source map columns count them.
+  const marks = [{ offset: 0, source: glue }];
+  new SourceMapConsumer(map).eachMapping(
+    ({ generatedLine, generatedColumn, source }) =>
+      marks.push({ offset: lineStarts[generatedLine - 1] + generatedColumn, source: source ?? glue }),
+    undefined,
+    SourceMapConsumer.GENERATED_ORDER,
+  );
+  const bytes = new Map();
+  marks.forEach(({ offset, source }, index) => {
+    const text = code.slice(offset, marks[index + 1]?.offset ?? code.length);
+    bytes.set(source, (bytes.get(source) ?? 0) + Buffer.byteLength(text, 'utf8'));
+  });
+  return bytes;
+}
+
+/**
+ * What `names` weigh per module group, in bytes of gzip: each file's gzip size shared among its modules in
+ * proportion to their minified bytes (from the file's source map), summed over the files, heaviest first. Gzip
+ * does not compress every module equally, so this is an estimate; the groups add up to the files' gzip exactly.
+ */
+export function moduleBreakdown(files, names, options) {
+  const groups = new Map();
+  for (const name of names) {
+    const file = files.get(name);
+    const bytes = file.map
+      ? bytesBySource(file.code, file.map)
+      : new Map([[glue, Buffer.byteLength(file.code)]]);
+    const raw = [...bytes.values()].reduce((total, size) => total + size, 0);
+    for (const [source, size] of bytes) {
+      if (size === 0) continue;
+      const group = source === glue ? glue : moduleGroup(source, options);
+      const entry = groups.get(group) ?? { group, raw: 0, gzip: 0 };
+      entry.raw += size;
+      entry.gzip += (file.gzip * size) / raw;
+      groups.set(group, entry);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.gzip - a.gzip);
 }
 
 const widgets = [
