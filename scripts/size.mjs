@@ -161,7 +161,9 @@ export function moduleGroup(source, { byFile = false } = {}) {
     return libraryGroups[name] ?? name;
   }
   const own = path.replace(/^(\.\.?\/)+/, '');
-  return byFile ? own : `${posix.dirname(own)}/`;
+  const folder = posix.dirname(own);
+  // The entries at the root of src/ are one file each.
+  return byFile || !folder.includes('/') ? own : `${folder}/`;
 }
 
 const glue = '(no source: bundler glue)';
@@ -246,7 +248,8 @@ const widgets = [
  * Measures a CDN build: each widget's first load, what it may load later, and the whole folder.
  *
  * @param {string} [dir] the CDN build (default `dist/cdn`)
- * @returns a report: `rows` (label, files, raw, gzip, brotli, later, budget), `total`, and `problems`
+ * @returns a report: `rows` (label, files, raw, gzip, brotli, later, budget, and for a missed budget its
+ *   `breakdown` by module group), `total`, `problems` and `missed`
  */
 export function measureCdn(dir = 'dist/cdn') {
   const root = resolve(dir);
@@ -296,6 +299,7 @@ export function measureCdn(dir = 'dist/cdn') {
   const missed = [];
   for (const row of [...rows, total]) {
     if (row.budget !== undefined && row.gzip > row.budget) {
+      row.breakdown = moduleBreakdown(files, row.files);
       missed.push(
         `${row.label}: ${kb(row.gzip)} gzip is over its budget of ${kb(row.budget)} (by ${kb(row.gzip - row.budget)})`,
       );
@@ -337,6 +341,30 @@ export function sizeTable(report) {
   return lines.join('\n');
 }
 
+/**
+ * Why a budget is missed: the row's weight by module group as a Markdown table, libraries and our own folders,
+ * with how the gzip size was shared among modules.
+ */
+export function breakdownTable(row) {
+  const isOwn = (group) => group.group.startsWith('src/');
+  const own = row.breakdown.filter(isOwn);
+  const libraries = row.breakdown.filter((group) => !isOwn(group) && group.group !== glue);
+  const sumOf = (groups, key) => groups.reduce((total, group) => total + group[key], 0);
+  return [
+    `${row.label}, ${kb(row.gzip)} gzip by module group (each file's gzip size shared among its modules in ` +
+      'proportion to their minified bytes, from its source map):',
+    '',
+    '| module group | min | min + gzip (share) |',
+    '|---|--:|--:|',
+    ...row.breakdown.map(
+      (group) =>
+        `| ${isOwn(group) ? `\`${group.group}\`` : group.group} | ${kb(group.raw)} | ${kb(group.gzip)} |`,
+    ),
+    `| *libraries together* | ${kb(sumOf(libraries, 'raw'))} | ${kb(sumOf(libraries, 'gzip'))} |`,
+    `| *our own code together* | ${kb(sumOf(own, 'raw'))} | ${kb(sumOf(own, 'gzip'))} |`,
+  ].join('\n');
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '..', 'dist', 'cdn');
   let report;
@@ -352,6 +380,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(
       `\nsize: ${report.missed.length} budget(s) missed:\n${report.missed.map((m) => `  ! ${m}`).join('\n')}`,
     );
+    for (const row of [...report.rows, report.total]) {
+      if (row.breakdown) console.log(`\n${breakdownTable(row)}`);
+    }
   }
   if (report.problems.length) {
     console.error(
