@@ -187,7 +187,7 @@ export function bytesBySource(code, map) {
   const bytes = new Map();
   marks.forEach(({ offset, source }, index) => {
     const text = code.slice(offset, marks[index + 1]?.offset ?? code.length);
-    bytes.set(source, (bytes.get(source) ?? 0) + Buffer.byteLength(text, 'utf8'));
+    if (text) bytes.set(source, (bytes.get(source) ?? 0) + Buffer.byteLength(text, 'utf8'));
   });
   return bytes;
 }
@@ -206,7 +206,6 @@ export function moduleBreakdown(files, names, options) {
       : new Map([[glue, Buffer.byteLength(file.code)]]);
     const raw = [...bytes.values()].reduce((total, size) => total + size, 0);
     for (const [source, size] of bytes) {
-      if (size === 0) continue;
       const group = source === glue ? glue : moduleGroup(source, options);
       const entry = groups.get(group) ?? { group, raw: 0, gzip: 0 };
       entry.raw += size;
