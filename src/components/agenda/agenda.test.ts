@@ -364,6 +364,14 @@ describe('<ra-agenda> filters', () => {
     expect(titles(el)).to.deep.equal(['Atelier climat']);
   });
 
+  it('styles the panel with its code: its chips wrap in rows', async () => {
+    const el = await agenda();
+    await openFilters(el);
+    const chips = button(el, 'Atelier').closest<HTMLElement>('.chips')!;
+    expect(getComputedStyle(chips).display).to.equal('flex');
+    expect(getComputedStyle(chips).flexWrap).to.equal('wrap');
+  });
+
   it('filters by a programme chip', async () => {
     const el = await agenda();
     button(el, 'Cycle Habiter').click();

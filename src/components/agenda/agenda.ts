@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDated, type AgendaEvent, type AttendanceMode, type Feed } from '../../feed/model.js';
@@ -460,12 +460,18 @@ export class RaAgenda extends RaLocalizedElement {
     this.#feedsUiLoading = true;
     void import('./agenda-feeds.js').then((ui) => {
       this.#feedsUi = ui;
-      const sheet = ui.agendaFeedsStyles.styleSheet;
-      if (sheet && this.shadowRoot)
-        this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, sheet];
+      this.#adopt(ui.agendaFeedsStyles);
       this.requestUpdate();
     });
     return nothing;
+  }
+
+  /** Adds the styles of code loaded later (once): they ship with that code, not in the first load. */
+  #adopt(styles: CSSResult): void {
+    const sheet = styles.styleSheet;
+    const root = this.shadowRoot;
+    if (sheet && root && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** The filters chosen (the page's attributes narrowed by the reader's choices), as a subscription keeps them. */
@@ -588,7 +594,11 @@ export class RaAgenda extends RaLocalizedElement {
     clear: () => this.#clearFilters(),
     toggleOpen: () => {
       this.filtersOpen = !this.filtersOpen;
-      if (this.filtersOpen) void loadFilterPanel().then(() => this.requestUpdate());
+      if (!this.filtersOpen) return;
+      void loadFilterPanel().then((panel) => {
+        if (panel) this.#adopt(panel.filterPanelStyles);
+        this.requestUpdate();
+      });
     },
   };
 
