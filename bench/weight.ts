@@ -19,6 +19,8 @@ interface SizeRow extends Sizes {
   files: string[];
   budget?: number;
   later?: Sizes & { files: string[] };
+  /** Set when the budget is missed: the weight by module group. */
+  breakdown?: { group: string; raw: number; gzip: number }[];
 }
 
 interface SizeReport {
@@ -33,6 +35,7 @@ interface SizeModule {
   compressedSizes(buffer: Uint8Array): Sizes;
   measureCdn(dir?: string): SizeReport;
   sizeTable(report: SizeReport): string;
+  breakdownTable(row: SizeRow): string;
 }
 
 const sizeModule = new URL('../scripts/size.mjs', import.meta.url).href;
@@ -72,6 +75,10 @@ export async function measureWeight(cdnDir: string): Promise<WeightResult> {
     '',
     ...report.rows.map((row) => `- ${row.label}: ${row.files.map((file) => `\`${file}\``).join(' + ')}`),
     '',
+    // Why each missed budget is missed, generated from the build's source maps.
+    ...[...report.rows, report.total]
+      .filter((row) => row.breakdown)
+      .flatMap((row) => [size.breakdownTable(row), '']),
     'Beside them, bundled from `bench/weights/*.ts` with esbuild (`--bundle --minify`, ES module, browser, es2022)',
     'and compressed the same way:',
     '',

@@ -1,81 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * The widgets' `<script type="application/ld+json">` in their light DOM, where crawlers read it. Feed text is
- * untrusted: the serialization cannot close its `<script>`, and it is set as text, never as HTML. Small and eager;
- * the schema.org builder (`jsonld.ts`) is imported when there is something to publish.
+ * The widgets' `<script type="application/ld+json">` in their light DOM, where crawlers read it. Small and eager:
+ * the schema.org builder (`jsonld.ts`) and the writer (`jsonld-write.ts`) are imported when there is something to
+ * publish.
  */
 
 import { whenIdle } from '../internal/main-thread.js';
 
-/**
- * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` become `\u003c`… so feed text cannot close the
- * script or open a comment, and U+2028/U+2029 are escaped for older JavaScript parsers. Still valid JSON.
- */
-export function jsonLdScriptText(data: unknown): string {
-  return (JSON.stringify(data) ?? 'null').replace(
-    /[<>&\u2028\u2029]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-interface ScriptPolicy {
-  createScript(text: string): unknown;
-}
-
-let policy: ScriptPolicy | null | undefined;
-
-/**
- * The text as the page's Trusted Types want it: under `require-trusted-types-for 'script'` a script's text must be
- * a `TrustedScript`, even for a data block. The policy is this module's own and only ever sees
- * `jsonLdScriptText`'s output. `undefined` when the page's `trusted-types` directive refuses the policy's name.
- */
-function trustedScriptText(text: string): unknown {
-  const trustedTypes = (
-    globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): ScriptPolicy } }
-  ).trustedTypes;
-  if (!trustedTypes) return text;
-  if (policy === undefined) {
-    try {
-      policy = trustedTypes.createPolicy('ra-widgets-jsonld', { createScript: (json: string) => json });
-    } catch (error) {
-      policy = null;
-      console.warn(
-        "[ra-widgets] no JSON-LD for search engines: the page's trusted-types directive refuses the policy " +
-          '"ra-widgets-jsonld" (add it to the directive to publish the events).',
-        error,
-      );
-    }
-  }
-  return policy ? policy.createScript(text) : undefined;
-}
-
+/** The widget's own JSON-LD: its host's light-DOM children with this selector. */
 const SELECTOR = 'script[type="application/ld+json"][data-ra-jsonld]';
 
-function ownScripts(host: Element): HTMLScriptElement[] {
+export function ownScripts(host: Element): HTMLScriptElement[] {
   return [...host.children].filter((child): child is HTMLScriptElement => child.matches(SELECTOR));
-}
-
-/**
- * Puts `data` in the host's one `<script type="application/ld+json" data-ra-jsonld>` light-DOM child, creating it
- * if needed. The text is only rewritten when it changed.
- */
-export function upsertJsonLd(host: Element, data: unknown): HTMLScriptElement {
-  const [script, ...extra] = ownScripts(host);
-  for (const duplicate of extra) duplicate.remove();
-  const target = script ?? host.ownerDocument.createElement('script');
-  if (!script) {
-    target.type = 'application/ld+json';
-    target.setAttribute('data-ra-jsonld', '');
-    host.append(target);
-  }
-  const text = jsonLdScriptText(data);
-  if (target.textContent !== text) {
-    const trusted = trustedScriptText(text);
-    if (trusted === undefined) target.remove();
-    else target.textContent = trusted as string;
-  }
-  return target;
 }
 
 /** Removes the host's JSON-LD written by `upsertJsonLd` (other scripts stay). */
@@ -94,9 +31,9 @@ export function upsertJsonLdLater(
   build: (builder: typeof import('./jsonld.js')) => unknown,
   stillWanted: () => boolean,
 ): void {
-  import('./jsonld.js').then(
+  Promise.all([import('./jsonld.js'), import('./jsonld-write.js')]).then(
     // Crawlers wait; readers should not: the graph is built in idle time, after the first screen.
-    (builder) =>
+    ([builder, { upsertJsonLd }]) =>
       whenIdle(() => {
         if (!stillWanted()) return;
         void Promise.resolve(build(builder)).then((data) => {

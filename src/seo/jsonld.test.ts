@@ -8,7 +8,8 @@ import {
   paris,
 } from '../../test/helpers/agenda-event.js';
 import { eventJsonLd } from './jsonld.js';
-import { jsonLdScriptText, removeJsonLd, upsertJsonLd } from './jsonld-script.js';
+import { removeJsonLd } from './jsonld-script.js';
+import { jsonLdScriptText, upsertJsonLd } from './jsonld-write.js';
 
 describe('eventJsonLd', () => {
   it('describes a schema.org Event', () => {

@@ -2,7 +2,7 @@
  * The filters behind the agenda's "Filtres" button: format, audience, period, categories and programmes, and
  * "Effacer les filtres". Loaded apart from the agenda (`loadFilterPanel`): the first screen does not show them.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Facets } from '../../feed/query.js';
 import type { FilterBarActions, FilterBarState, FilterPanelWords } from './agenda.filters.js';
 
@@ -91,3 +91,65 @@ export function renderFilterPanel(
         : nothing
     }`;
 }
+
+/** The panel's own rules, adopted by the agenda with its code; the bar and the chips' shape are in `agendaStyles`. */
+export const filterPanelStyles = css`
+  .filter-panel {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_gap) * 0.75);
+    align-items: flex-end;
+  }
+
+  .filter-panel[hidden] {
+    display: none;
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+    min-width: 0;
+  }
+
+  .field.search {
+    flex: 1 1 14em;
+  }
+
+  .toggle {
+    display: inline-flex;
+    gap: 0.5em;
+    align-items: center;
+    min-height: 2.75em;
+    font-weight: normal;
+    color: inherit;
+  }
+
+  .toggle input {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    accent-color: var(--_ra-color-primary);
+  }
+
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    flex: 1 1 100%;
+    align-items: center;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .chip[aria-pressed='true'] {
+    background: var(--_chip-bg-pressed);
+    border-color: var(--_chip-bg-pressed);
+    color: var(--_ra-color-primary-contrast);
+  }
+
+  .chip .count {
+    opacity: 0.8;
+    font-size: 0.875em;
+  }
+`;

@@ -39,16 +39,21 @@ export interface FilterBarActions {
   toggleOpen(): void;
 }
 
-let panel: typeof import('./agenda.filter-panel.js') | undefined;
-let loading: Promise<unknown> | undefined;
+type FilterPanel = typeof import('./agenda.filter-panel.js');
+let panel: FilterPanel | undefined;
+let loading: Promise<FilterPanel | undefined> | undefined;
 
-/** Loads the panel's template (once); the bar shows it from the next render on. */
-export function loadFilterPanel(): Promise<unknown> {
+/**
+ * Loads the panel's template and styles (once); the bar shows it from the next render on, once the host has
+ * adopted `filterPanelStyles`. `undefined` when the code could not load.
+ */
+export function loadFilterPanel(): Promise<FilterPanel | undefined> {
   return (loading ??= import('./agenda.filter-panel.js').then(
     (module) => (panel = module),
     (error: unknown) => {
       loading = undefined;
       console.error('[ra-widgets] could not load the filter panel:', error);
+      return undefined;
     },
   ));
 }

@@ -56,28 +56,6 @@ export const agendaStyles = css`
     flex: none;
   }
 
-  .filter-panel {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_gap) * 0.75);
-    align-items: flex-end;
-  }
-
-  .filter-panel[hidden] {
-    display: none;
-  }
-
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25em;
-    min-width: 0;
-  }
-
-  .field.search {
-    flex: 1 1 14em;
-  }
-
   label,
   .group-label {
     font-size: 0.875em;
@@ -95,32 +73,6 @@ export const agendaStyles = css`
     border-radius: var(--_ra-radius);
   }
 
-  .toggle {
-    display: inline-flex;
-    gap: 0.5em;
-    align-items: center;
-    min-height: 2.75em;
-    font-weight: normal;
-    color: inherit;
-  }
-
-  .toggle input {
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    accent-color: var(--_ra-color-primary);
-  }
-
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    flex: 1 1 100%;
-    align-items: center;
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-
   .chip,
   .agenda-button {
     min-height: 2.75em;
@@ -131,17 +83,6 @@ export const agendaStyles = css`
     transition:
       background var(--_ra-transition),
       color var(--_ra-transition);
-  }
-
-  .chip[aria-pressed='true'] {
-    background: var(--_chip-bg-pressed);
-    border-color: var(--_chip-bg-pressed);
-    color: var(--_ra-color-primary-contrast);
-  }
-
-  .chip .count {
-    opacity: 0.8;
-    font-size: 0.875em;
   }
 
   .agenda-button.primary {

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDated, type AgendaEvent, type AttendanceMode, type Feed } from '../../feed/model.js';
@@ -17,10 +17,12 @@ import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import type { SubscriptionFilter } from '../../calendar/subscription.js';
 import { mapInSlices, yieldToMain } from '../../internal/main-thread.js';
-import { RaElement } from '../../internal/ra-element.js';
+import { RaLocalizedElement } from '../../internal/localized-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
 
 type FeedsUi = typeof import('./agenda-feeds.js');
+/** Reading and writing filters in the page URL: loaded only by an agenda with `url-state`, before it renders. */
+let urlStateCode: typeof import('./agenda.url-state.js') | undefined;
 import { CardKit, type CardBase } from '../event-card/card-kit.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
 import { renderEventCard } from '../event-card/event-card.template.js';
@@ -33,15 +35,7 @@ import {
 import { messages } from './agenda.messages.js';
 import { renderSkeletonList, screenful } from './agenda.skeleton.js';
 import { agendaStyles } from './agenda.styles.js';
-import {
-  readUrlState,
-  urlPrefix,
-  writeUrlState,
-  type AgendaUrlState,
-  type ModeFilter,
-  type UrlStateMode,
-  type ViewName,
-} from './agenda.url-state.js';
+import type { AgendaUrlState, ModeFilter, UrlStateMode, ViewName } from './agenda.url-state.js';
 
 export type AgendaLayout = 'list' | 'compact' | 'grid';
 
@@ -169,7 +163,7 @@ type Shown =
  * @cssproperty [--ra-space=1em] - Base spacing.
  * @cssproperty [--ra-density=1] - Spacing multiplier (e.g. 0.75 for a denser agenda).
  */
-export class RaAgenda extends RaElement {
+export class RaAgenda extends RaLocalizedElement {
   static override styles = [eventCardStyles, agendaStyles];
 
   /**
@@ -288,6 +282,8 @@ export class RaAgenda extends RaElement {
   });
   #feedsUi?: FeedsUi;
   #feedsUiLoading = false;
+  /** The URL was to be read while its code was still loading. */
+  #urlReadPending = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -299,6 +295,15 @@ export class RaAgenda extends RaElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onPopState);
     clearTimeout(this.#searchTimer);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.urlState || urlStateCode) return super.scheduleUpdate();
+    return import('./agenda.url-state.js').then((code) => {
+      urlStateCode = code;
+      if (this.#urlReadPending) this.#readUrl();
+      return super.scheduleUpdate();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -455,12 +460,18 @@ export class RaAgenda extends RaElement {
     this.#feedsUiLoading = true;
     void import('./agenda-feeds.js').then((ui) => {
       this.#feedsUi = ui;
-      const sheet = ui.agendaFeedsStyles.styleSheet;
-      if (sheet && this.shadowRoot)
-        this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, sheet];
+      this.#adopt(ui.agendaFeedsStyles);
       this.requestUpdate();
     });
     return nothing;
+  }
+
+  /** Adds the styles of code loaded later (once): they ship with that code, not in the first load. */
+  #adopt(styles: CSSResult): void {
+    const sheet = styles.styleSheet;
+    const root = this.shadowRoot;
+    if (sheet && root && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** The filters chosen (the page's attributes narrowed by the reader's choices), as a subscription keeps them. */
@@ -591,7 +602,11 @@ export class RaAgenda extends RaElement {
     clear: () => this.#clearFilters(),
     toggleOpen: () => {
       this.filtersOpen = !this.filtersOpen;
-      if (this.filtersOpen) void loadFilterPanel().then(() => this.requestUpdate());
+      if (!this.filtersOpen) return;
+      void loadFilterPanel().then((panel) => {
+        if (panel) this.#adopt(panel.filterPanelStyles);
+        this.requestUpdate();
+      });
     },
   };
 
@@ -626,13 +641,17 @@ export class RaAgenda extends RaElement {
 
   #readUrl(): void {
     if (!this.urlState) return;
+    this.#urlReadPending = !urlStateCode;
+    if (!urlStateCode) return;
+    const { readUrlState, urlPrefix } = urlStateCode;
     this.#defaultView ??= this.view;
     const state = readUrlState(location.href, this.urlState, urlPrefix(this.id));
     this.#apply({ ...state, view: state.view ?? this.#defaultView });
   }
 
   #writeUrl(textOnly: boolean): void {
-    if (!this.urlState) return;
+    if (!this.urlState || !urlStateCode) return;
+    const { urlPrefix, writeUrlState } = urlStateCode;
     const href = writeUrlState(
       location.href,
       this.urlState,
