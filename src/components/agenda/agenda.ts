@@ -21,8 +21,6 @@ import { RaLocalizedElement } from '../../internal/localized-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
 
 type FeedsUi = typeof import('./agenda-feeds.js');
-/** Reading and writing filters in the page URL: loaded only by an agenda with `url-state`, before it renders. */
-let urlStateCode: typeof import('./agenda.url-state.js') | undefined;
 import { CardKit, type CardBase } from '../event-card/card-kit.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
 import { renderEventCard } from '../event-card/event-card.template.js';
@@ -35,7 +33,15 @@ import {
 import { messages } from './agenda.messages.js';
 import { renderSkeletonList, screenful } from './agenda.skeleton.js';
 import { agendaStyles } from './agenda.styles.js';
-import type { AgendaUrlState, ModeFilter, UrlStateMode, ViewName } from './agenda.url-state.js';
+import {
+  readUrlState,
+  urlPrefix,
+  writeUrlState,
+  type AgendaUrlState,
+  type ModeFilter,
+  type UrlStateMode,
+  type ViewName,
+} from './agenda.url-state.js';
 
 export type AgendaLayout = 'list' | 'compact' | 'grid';
 
@@ -282,8 +288,6 @@ export class RaAgenda extends RaLocalizedElement {
   });
   #feedsUi?: FeedsUi;
   #feedsUiLoading = false;
-  /** The URL was to be read while its code was still loading. */
-  #urlReadPending = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -295,15 +299,6 @@ export class RaAgenda extends RaLocalizedElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onPopState);
     clearTimeout(this.#searchTimer);
-  }
-
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.urlState || urlStateCode) return super.scheduleUpdate();
-    return import('./agenda.url-state.js').then((code) => {
-      urlStateCode = code;
-      if (this.#urlReadPending) this.#readUrl();
-      return super.scheduleUpdate();
-    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -641,17 +636,13 @@ export class RaAgenda extends RaLocalizedElement {
 
   #readUrl(): void {
     if (!this.urlState) return;
-    this.#urlReadPending = !urlStateCode;
-    if (!urlStateCode) return;
-    const { readUrlState, urlPrefix } = urlStateCode;
     this.#defaultView ??= this.view;
     const state = readUrlState(location.href, this.urlState, urlPrefix(this.id));
     this.#apply({ ...state, view: state.view ?? this.#defaultView });
   }
 
   #writeUrl(textOnly: boolean): void {
-    if (!this.urlState || !urlStateCode) return;
-    const { urlPrefix, writeUrlState } = urlStateCode;
+    if (!this.urlState) return;
     const href = writeUrlState(
       location.href,
       this.urlState,
