@@ -118,11 +118,6 @@ export function formatMonthHeading(month: string, locale: Locale): string {
   return dateFormat(locale, 'UTC', { month: 'long', year: 'numeric' }).format(date);
 }
 
-/** A count: "1 200" ("1,200"). */
-export function formatCount(count: number, locale: Locale): string {
-  return numberFormat(intlLocale[locale], {}).format(count);
-}
-
 /** A price: "25 €", "12,50 €" ("€25", "€12.50"); whole amounts without decimals. */
 export function formatPrice(amount: number, currency: string, locale: Locale): string {
   const whole = Number.isInteger(amount);
