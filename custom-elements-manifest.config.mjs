@@ -1,7 +1,7 @@
 // Generates custom-elements.json from the elements' JSDoc: Storybook's docs tables and editors read it.
 export default {
-  // The base elements too: their attributes (lang, theme, now) are inherited by every element.
-  globs: ['src/components/**/*.ts', 'src/internal/ra-element.ts', 'src/internal/localized-element.ts'],
+  // The base element too: its attributes (lang, theme, now) are inherited by every element.
+  globs: ['src/components/**/*.ts', 'src/internal/ra-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.messages.ts', 'src/**/*.styles.ts'],
   litelement: true,
   outdir: '.',
