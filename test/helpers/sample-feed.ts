@@ -16,18 +16,24 @@ export const readmeEventId = 'formation-management-mobilite-2020-09-29';
 
 const realFetch = window.fetch;
 
+interface SampleFeed {
+  events: { id: string; registration?: { mode?: string; endpoint?: string } }[];
+  members: { id: string; name: string }[];
+}
+
 /**
  * Stubs `fetch` with the sample feed, inline events given an endpoint as `withEndpoints` (server/feed-source.ts)
- * does. The response waits for `release()`.
+ * does, and `edit` applied. The response waits for `release()`.
  */
-export async function holdSampleFeed(): Promise<{ release: () => void }> {
-  const feed = (await (await realFetch('/demo/data/feed.json')).json()) as {
-    events: { id: string; registration?: { mode?: string; endpoint?: string } }[];
-  };
+export async function holdSampleFeed(
+  edit: (feed: SampleFeed) => void = () => undefined,
+): Promise<{ release: () => void }> {
+  const feed = (await (await realFetch('/demo/data/feed.json')).json()) as SampleFeed;
   for (const event of feed.events) {
     if (event.registration?.mode === 'inline' && !event.registration.endpoint)
       event.registration.endpoint = registrationEndpoint('https://www.reseau-alliances.org', event.id);
   }
+  edit(feed);
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   window.fetch = async () => {
