@@ -419,7 +419,8 @@ async function main(): Promise<void> {
       '  over the same ten events (bundled by esbuild)' +
         (baselineCdn ? `, and ours again from another build (\`${baselineCdn}\`, the baseline)` : '') +
         '. A card, a registration form and a member badge (the',
-      "  README's snippets, on the sample feed as the server publishes it, its signed members list included)" +
+      "  README's snippets, on the sample feed as the server publishes it, its signed members list included, held back",
+      '  300 ms so that their loading states show)' +
         (baselineCdn ? ', ours and the baseline' : '') +
         ". Mobile: Lighthouse's default profile",
       `  (simulated slow 4G, 4× CPU slowdown); desktop: its \`desktop-config\`. A new Chromium per run; median of ${lighthouseRuns} runs,`,
