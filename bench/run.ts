@@ -420,7 +420,7 @@ async function main(): Promise<void> {
     const misses = [...weight.misses];
     const render = renderSection(figures, misses);
     const starts = startSection(start, misses);
-    const lighthouseLines = lighthouseSection(lighthouse, misses);
+    const lighthouseLines = lighthouseSection(lighthouse, misses, (text) => `### ${text}`);
     const chromiumVersion = browser.version();
     const markdown = [
       '# Benchmarks',
@@ -456,11 +456,16 @@ async function main(): Promise<void> {
       `  150 ms latency, 200 000 bytes/s both ways. Cold: new context; warm: the same context again, the server holding the`,
       `  feed back ${feedDelayMs} ms. Median of ${startSamples} pairs of visits. The floor page fetches the feed with an inline script and writes`,
       '  ten titles with `innerHTML`: the network alone.',
-      '- **Lighthouse** 12.2.3 (performance only) on one partner-style page (a header, an introduction, the widget,',
-      '  five paragraphs below it, so that a growing widget shifts them), served by the same server: the floor (an',
+      '- **Lighthouse** 12.2.3 (performance only) on partner-style pages (a header, an introduction, the widgets,',
+      "  paragraphs below them, so that a growing widget shifts them; each widget's place held until its code arrives",
+      "  by the README's `:not(:defined)` rules), served by the same server. One agenda: the floor (an",
       "  inline `fetch` writing ten cards with `innerHTML`), ours (the documented snippet), FullCalendar 6's list view",
       '  over the same ten events (bundled by esbuild)' +
         (baselineCdn ? `, and ours again from another build (\`${baselineCdn}\`, the baseline)` : '') +
+        '. A card, a registration form and a member badge (the',
+      "  README's snippets, on the sample feed as the server publishes it, its signed members list included, held back",
+      '  300 ms so that their loading states show)' +
+        (baselineCdn ? ', ours and the baseline' : '') +
         ". Mobile: Lighthouse's default profile",
       `  (simulated slow 4G, 4× CPU slowdown); desktop: its \`desktop-config\`. A new Chromium per run; median of ${lighthouseRuns} runs,`,
       '  pages interleaved run by run (each run\'s score in small type). "Longest task": Lighthouse\'s `long-tasks` audit.',
@@ -479,7 +484,7 @@ async function main(): Promise<void> {
       '',
       ...starts,
       '',
-      "## 4. Lighthouse: a partner's page with one agenda",
+      "## 4. Lighthouse: partners' pages",
       '',
       ...lighthouseLines,
       '',

@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDated, type AgendaEvent, type AttendanceMode, type Feed } from '../../feed/model.js';
@@ -312,8 +312,9 @@ export class RaAgenda extends RaElement {
   protected override render(): TemplateResult {
     const t = messages[this.#locale];
     const shown = this.#model();
-    // Arriving events render a screenful first, so that no task blocks the page for long (Total Blocking Time).
-    if (shown.kind === 'events' && this.#view.kind === 'loading') this.#cardsRendered = firstBatch;
+    // Arriving events keep the skeleton for two more tasks (see #renderRest), then render a screenful first, so that
+    // no task blocks the page for long (Total Blocking Time, long tasks).
+    if (shown.kind === 'events' && this.#view.kind === 'loading') this.#cardsRendered = 0;
     this.#view = shown;
     this.#shown = shown.kind === 'events' ? shown.shown : [];
     const filterable = shown.kind === 'events' || shown.kind === 'no-match';
@@ -343,7 +344,11 @@ export class RaAgenda extends RaElement {
       >
         ${this.#statusText(shown)}
       </p>
-      <div part="list" class="list" aria-busy=${shown.kind === 'loading' ? 'true' : 'false'}>
+      <div
+        part="list"
+        class="list"
+        aria-busy=${shown.kind === 'loading' || !this.#cardsRendered ? 'true' : 'false'}
+      >
         ${this.#renderBody(shown)}
       </div>
       ${
@@ -376,9 +381,16 @@ export class RaAgenda extends RaElement {
   /** Schedules more cards, after a yield to the main thread (the first screen paints meanwhile). */
   #renderRest(): void {
     if (this.#rendering || this.#cardsRendered >= this.#shown.length) return;
-    this.#rendering = yieldToMain().then(() => {
-      // Twice as many each time: short tasks for the first screens, few renders for a long page.
-      this.#cardsRendered *= 2;
+    this.#rendering = yieldToMain().then(async () => {
+      if (!this.#cardsRendered) {
+        // A page's first cards cost most in one-time work (Lit preparing each template, the code's first run, the
+        // date formats): done on a detached copy of the first card, in a task of its own, it leaves the first
+        // screen's task short.
+        render(this.#renderMonths(this.#shown.slice(0, 1)), document.createDocumentFragment());
+        await yieldToMain();
+      }
+      // Then twice as many each time: short tasks for the first screens, few renders for a long page.
+      this.#cardsRendered = this.#cardsRendered ? this.#cardsRendered * 2 : firstBatch;
       this.#rendering = undefined;
       this.requestUpdate();
     });
@@ -536,7 +548,9 @@ export class RaAgenda extends RaElement {
           </button>
         </div>`;
       case 'events':
-        return this.#renderMonths(shown.shown.slice(0, this.#cardsRendered));
+        return this.#cardsRendered
+          ? this.#renderMonths(shown.shown.slice(0, this.#cardsRendered))
+          : renderSkeletonList(this.layout, this.limit);
     }
   }
 

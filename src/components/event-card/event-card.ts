@@ -76,6 +76,9 @@ import { renderEventCard, type CardLayout } from './event-card.template.js';
  * @cssproperty --ra-density - Spacing multiplier (default `1`).
  * @cssproperty --ra-shadow - Card shadow.
  * @cssproperty --ra-transition - Hover transitions (none with reduced motion).
+ * @cssproperty --ra-card-min-height - The height to reserve, for the loading skeleton and the card alike, so that
+ *   nothing below moves when the event arrives (default: none; the skeleton takes a typical card's height, e.g.
+ *   `18.375em`, or `33.5em` when the card is 34em wide or less).
  */
 export class RaEventCard extends RaElement {
   static override styles = [
@@ -84,31 +87,58 @@ export class RaEventCard extends RaElement {
       :host {
         display: block;
         min-width: 0;
+        /* A partner who knows the card's height reserves it, for the skeleton and the card alike. */
+        min-block-size: var(--ra-card-min-height, 0);
+        /* The sample feed's typical card (the median), wide and narrow (see \`@container ra-card\`). */
+        --_ra-typical-wide: 18.375em;
+        --_ra-typical-narrow: 33.5em;
       }
 
+      :host([layout='compact']) {
+        --_ra-typical-wide: 13.6875em;
+        --_ra-typical-narrow: 20.75em;
+      }
+
+      :host([layout='grid']) {
+        --_ra-typical-wide: 24.1875em;
+        --_ra-typical-narrow: 51.8125em;
+      }
+
+      /* A card's frame (the card's own padding, border and container), as tall as a typical loaded card. */
       .skeleton {
-        display: grid;
-        gap: 0.75em;
-        padding: 1em;
-        border: 1px solid var(--_ra-color-border);
-        border-radius: var(--_ra-radius);
-        background: var(--_ra-color-surface);
+        flex-direction: column;
       }
 
-      .skeleton span {
+      .skeleton-lines {
+        --_ra-skeleton-height: var(--ra-card-min-height, var(--_ra-typical-wide));
+        display: grid;
+        align-content: start;
+        gap: 0.75em;
+        /* The frame's padding and border are outside this box. */
+        block-size: calc(var(--_ra-skeleton-height) - 2 * var(--_ra-card-gap) - 2px);
+        inline-size: 100%;
+      }
+
+      .skeleton-lines span {
         display: block;
         block-size: 1em;
         border-radius: 0.25em;
         background: var(--_ra-color-surface-alt);
       }
 
-      .skeleton span:first-of-type {
+      .skeleton-lines span:first-of-type {
         block-size: 1.5em;
         inline-size: 70%;
       }
 
-      .skeleton span:last-of-type {
+      .skeleton-lines span:last-of-type {
         inline-size: 40%;
+      }
+
+      @container ra-card (max-width: 34em) {
+        .skeleton-lines {
+          --_ra-skeleton-height: var(--ra-card-min-height, var(--_ra-typical-narrow));
+        }
       }
 
       .message {
@@ -205,8 +235,9 @@ export class RaEventCard extends RaElement {
     };
     return this.feedController.render({
       pending: () =>
-        html`<div class="skeleton" part="skeleton" aria-busy="true" role="status">
-          <span class="visually-hidden">${t.loading}</span><span></span><span></span><span></span>
+        html`<div class="card skeleton" part="skeleton" aria-busy="true" role="status">
+          <span class="visually-hidden">${t.loading}</span>
+          <div class="skeleton-lines"><span></span><span></span><span></span></div>
         </div>`,
       complete: fromFeed,
       error: () =>

@@ -23,6 +23,22 @@ export const styles = [
       font-size: 1.125em;
     }
 
+    /* One cell: a badge, or its hidden twin under the fallback link, so the place is the badge's in every state. */
+    .box {
+      display: grid;
+      justify-items: start;
+      min-block-size: var(--ra-badge-min-height, 0);
+    }
+    .box > * {
+      grid-area: 1 / 1;
+    }
+    .fallback {
+      align-self: center;
+    }
+    .reserve {
+      visibility: hidden;
+    }
+
     .badge {
       display: inline-flex;
       align-items: center;

@@ -33,6 +33,8 @@ import { styles } from './member-badge.styles.js';
  * @csspart since - "depuis 2020".
  *
  * @cssproperty --ra-badge-height - The badge's height (default `3em`; `2.25em` small, `4em` large, in the host's font size).
+ * @cssproperty --ra-badge-min-height - The least height of the badge's place, in every state (default: none; the
+ *   place is the badge's own box while the members list loads and when no badge shows, so nothing below moves).
  * @cssproperty --ra-badge-background - Background (default `--ra-color-surface`).
  * @cssproperty --ra-badge-text - Text colour (default `--ra-color-text`).
  * @cssproperty --ra-badge-mark - The mark's colour (default `--ra-color-primary`).
@@ -98,18 +100,30 @@ export class RaMemberBadge extends RaElement {
 
   override render() {
     if (!this.feed || !this.member) return html`<slot></slot>`;
-    if (this.failedFeed === this.feed) return html`<slot></slot>`;
-    if (this.proof?.feed !== this.feed) return nothing;
+    const outcome = this.outcome();
+    if (typeof outcome === 'object') return html`<div class="box">${this.renderBadge(outcome)}</div>`;
+    // Until a verified badge shows, and when none will, its invisible twin holds its place: the page below never
+    // moves, whatever the outcome (Cumulative Layout Shift).
+    return html`<div class="box">
+      ${this.renderReserve()}
+      ${outcome === 'fallback' ? html`<span class="fallback"><slot></slot></span>` : nothing}
+    </div>`;
+  }
+
+  /** What the badge shows: the verified member, the link pasted inside the tag, or nothing (yet). */
+  private outcome(): BadgeMember | 'fallback' | 'nothing' {
+    if (this.failedFeed === this.feed) return 'fallback';
+    if (this.proof?.feed !== this.feed) return 'nothing';
     const verdict = badgeVerdict(this.proof.proof, this.member, {
       host: this.pageHost,
       now: this.clock(),
       development: developmentBuild,
     });
-    if (!verdict.refusal) return this.renderBadge(verdict.member);
+    if (!verdict.refusal) return verdict.member;
     this.warn(verdict);
     // Data that is not verifiably the network's proves nothing either way: show what the member pasted, a link to
     // the network's page. A verified refusal (lapsed, unknown, another site) shows nothing.
-    return verdict.refusal === 'unverified' || verdict.refusal === 'expired' ? html`<slot></slot>` : nothing;
+    return verdict.refusal === 'unverified' || verdict.refusal === 'expired' ? 'fallback' : 'nothing';
   }
 
   /** Reads the feed and checks its members signature: the badge never loads the feed schema. */
@@ -157,13 +171,26 @@ export class RaMemberBadge extends RaElement {
       </a>`;
     }
     return html`<a part="badge" class="badge" href=${href}>
-      ${this.renderMark()}
-      <span part="text" class="text">
-        <span part="title" class="title">${this.variant === 'compact' ? text.memberShort : text.member}</span>
-        ${year && this.variant === 'full' ? html`<span part="since" class="since">${text.since(year)}</span>` : nothing}
-        <span class="visually-hidden">${text.linkSuffix(member.name)}</span>
-      </span>
+      ${this.renderMark()} ${this.renderText(year, member.name)}
     </a>`;
+  }
+
+  /** The badge's box with this year's date, hidden: the place a badge takes, whatever the page's styles. */
+  private renderReserve() {
+    const year = String(new Date(this.clock()).getFullYear());
+    return html`<span part="badge" class="badge reserve" aria-hidden="true">
+      ${this.renderMark()} ${this.variant === 'icon' ? nothing : this.renderText(year)}
+    </span>`;
+  }
+
+  /** The title, the year in the full variant, and for a real badge the member's name for screen readers. */
+  private renderText(year: string | undefined, name?: string) {
+    const text = messages[resolveLocale(this)];
+    return html`<span part="text" class="text">
+      <span part="title" class="title">${this.variant === 'compact' ? text.memberShort : text.member}</span>
+      ${year && this.variant === 'full' ? html`<span part="since" class="since">${text.since(year)}</span>` : nothing}
+      ${name === undefined ? nothing : html`<span class="visually-hidden">${text.linkSuffix(name)}</span>`}
+    </span>`;
   }
 
   /** The network's mark: two linked rings, drawn inline so the badge makes no extra request. */

@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { tokens } from '../../internal/tokens.js';
 
 /**
- * Sizes in em of the host's font size (never the page's rem) and wrapping text: one column from 320 px (and at 200 % zoom), two above 36em. Colours only
+ * Sizes in em of the host's font size (never the page's rem) and wrapping text: one column from 320 px (and at 200 % zoom), two when the form is 36em wide or more. Colours only
  * through tokens; inputs keep a 3:1 border against the surface, errors are said in words, not colour alone.
  */
 export const styles = [
@@ -15,6 +15,8 @@ export const styles = [
       display: block;
       max-inline-size: var(--_ra-form-max-width);
       overflow-wrap: anywhere;
+      /* A partner who knows the form's height reserves it, while it loads and once shown. */
+      min-block-size: var(--ra-form-min-height, 0);
     }
 
     :host([mode='modal']) {
@@ -26,17 +28,37 @@ export const styles = [
       gap: var(--_ra-form-gap);
     }
 
+    /* The form's own width decides its columns, not the window's (a partner's column may be narrow), and the
+       loading placeholder follows the same rule. */
+    form,
+    .skeleton {
+      container: ra-form / inline-size;
+    }
+
     .grid {
       display: grid;
       gap: var(--_ra-form-gap);
     }
 
-    @media (min-width: 36em) {
+    @container ra-form (min-width: 36em) {
       .grid {
         grid-template-columns: repeat(2, minmax(0, 1fr));
       }
       .grid .wide {
         grid-column: 1 / -1;
+      }
+    }
+
+    /* As tall as the form of the fields every event asks (its questions and the member organisation add to it), in
+       one column and in two: the page below does not move when the event arrives. */
+    .loading {
+      margin: 0;
+      min-block-size: var(--ra-form-min-height, 45.5em);
+    }
+
+    @container ra-form (min-width: 36em) {
+      .loading {
+        min-block-size: var(--ra-form-min-height, 31.5em);
       }
     }
 

@@ -64,9 +64,13 @@ function httpUrl(url: string | undefined): string | undefined {
  * @csspart submit - The submit button.
  * @csspart message - The panel shown for an outcome or instead of the form.
  * @csspart button - Secondary buttons (retry, add to calendar) and the external registration link.
+ * @csspart skeleton - The placeholder while the feed loads, as tall as the form.
  *
  * @cssproperty --ra-form-max-width - The form's largest width (default `40em`).
  * @cssproperty --ra-form-gap - Space between fields (default `--ra-space`).
+ * @cssproperty --ra-form-min-height - The height to reserve, while the form loads and once shown, so that nothing
+ *   below moves (default: none; while loading, the height of a form of the fields every event asks: `45.5em`, or
+ *   `31.5em` in two columns, from 36em wide).
  * @cssproperty --ra-input-border - Input border colour (default `--ra-color-border`, darkened for contrast).
  * @cssproperty --ra-color-primary - Buttons and links.
  * @cssproperty --ra-color-danger - Errors.
@@ -211,7 +215,11 @@ export class RaRegistrationForm extends RaElement implements SubmissionHost {
 
   private renderLoading() {
     const feed = this.feedController.feed;
-    return feed ? this.renderFromFeed(feed) : html`<p class="loading" role="status">${this.text.loading}</p>`;
+    return feed
+      ? this.renderFromFeed(feed)
+      : html`<div class="skeleton" part="skeleton">
+          <p class="loading" role="status">${this.text.loading}</p>
+        </div>`;
   }
 
   private renderFromFeed(feed: Feed) {
