@@ -3,14 +3,29 @@
  * formats thousands of dates: every module asks here rather than keeping a cache of its own.
  */
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** The same formatters by the caller's options object, then locale and zone: no key to serialize per date. */
+const byOptions = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = dateTimeFormats.get(key);
+/**
+ * The formatter for `locale` and `options`, in `timeZone` when given (it overrides `options.timeZone`). Pass
+ * options held in a constant, and the zone apart: the lookup is then two map reads.
+ */
+export function dateTimeFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+  timeZone?: string,
+): Intl.DateTimeFormat {
+  let formats = byOptions.get(options);
+  if (!formats) byOptions.set(options, (formats = new Map()));
+  const zoned = `${locale}|${timeZone ?? ''}`;
+  let format = formats.get(zoned);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
+    const full = timeZone ? { ...options, timeZone } : options;
+    const key = `${locale}|${JSON.stringify(full)}`;
+    format = dateTimeFormats.get(key) ?? new Intl.DateTimeFormat(locale, full);
     dateTimeFormats.set(key, format);
+    formats.set(zoned, format);
   }
   return format;
 }
