@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDated, type AgendaEvent, type AttendanceMode, type Feed } from '../../feed/model.js';
 import {
@@ -16,14 +17,15 @@ import {
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import type { SubscriptionFilter } from '../../calendar/subscription.js';
+import { flat, toTemplate } from '../../internal/flat-template.js';
 import { mapInSlices, yieldToMain } from '../../internal/main-thread.js';
 import { RaElement } from '../../internal/ra-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
 
 type FeedsUi = typeof import('./agenda-feeds.js');
-import { CardKit, type CardBase } from '../event-card/card-kit.js';
+import { CardKit, cardState, type CardBase } from '../event-card/card-kit.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
-import { renderEventCard } from '../event-card/event-card.template.js';
+import { eventCardMarkup } from '../event-card/event-card.template.js';
 import {
   loadFilterPanel,
   renderFilterBar,
@@ -233,12 +235,16 @@ export class RaAgenda extends RaElement {
   @state() private modeFilter: ModeFilter = '';
   @state() private membersOnly = false;
   @state() private pages = 1;
-  readonly #cards = new CardKit(this, () => ({
-    feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
-    lang: this.#locale,
-    privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
-    now: this.now,
-  }));
+  readonly #cards = new CardKit(
+    this,
+    () => ({
+      feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
+      lang: this.#locale,
+      privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
+      now: this.now,
+    }),
+    (id) => this.#shown.find((event) => event.id === id),
+  );
   /** How many events "Voir plus" just added, for the live region; 0 after any other change. */
   @state() private added = 0;
   /** The filter panel behind the "Filtres" button is open. */
@@ -542,6 +548,7 @@ export class RaAgenda extends RaElement {
       layout: this.layout,
       now: this.#now,
     };
+    const feedsUi = this.#feedsUi;
     return repeat(
       groupByMonth(events, intlLocale[this.#locale]),
       (group) => group.key,
@@ -554,11 +561,21 @@ export class RaAgenda extends RaElement {
             ${repeat(
               group.events,
               (event) => event.id,
-              (event) =>
-                html`<li part="item" class="item" data-event-id=${event.id}>
-                  ${renderEventCard(event, this.#cards.context(event, base))}
-                  ${this.#feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
-                </li>`,
+              (event) => {
+                const card = this.#cards.context(event, base);
+                // A card is rebuilt only when its event or its state changed: the rest of a long list is not
+                // rebuilt by each slice of the first render, nor when a reader opens one card.
+                return guard(
+                  [event, this.#locale, level, this.layout, this.#now, feedsUi, ...cardState(card)],
+                  () =>
+                    toTemplate(
+                      flat`<li part="item" class="item" data-event-id=${event.id}>
+                        ${eventCardMarkup(event, card)}
+                        ${feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
+                      </li>`,
+                    ),
+                );
+              },
             )}
           </ul>
         </section>`,
