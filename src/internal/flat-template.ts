@@ -17,7 +17,8 @@ export class Flat {
 /**
  * Like `html`, but `Flat` values, and arrays of them, become part of the markup; every other value stays a part
  * (text, attribute, property, event, nested `html`). Pieces whose presence depends on state a reader changes
- * (an open panel) belong in nested `html`: a new shape renders a new DOM, which would lose the focus.
+ * (an open panel) belong in nested `html`: a new shape renders a new DOM, which would lose the focus. Whitespace
+ * holding a line break between tags is dropped (as in JSX): write a space where words must stay apart.
  */
 export function flat(strings: TemplateStringsArray, ...values: unknown[]): Flat {
   const markup = [strings[0]!];
@@ -56,6 +57,17 @@ export function staticText(text: string): Flat {
   return new Flat([text.replace(/[&<>"]/g, (char) => escapes[char]!)], []);
 }
 
+/**
+ * Indentation between tags, and between a tag and a value: a run of whitespace holding a line break, as JSX drops
+ * it. Half of a card's nodes were such text nodes; within a line, a space stays.
+ */
+function dropIndentation(markup: string): string {
+  return markup
+    .replace(/>\s*\n\s*</g, '><')
+    .replace(/^\s*\n\s*(?=<|$)/, '')
+    .replace(/(?<=>)\s*\n\s*$/, '');
+}
+
 /** The Lit template strings of each shape seen: Lit caches a template by the identity of this array. */
 const shapes = new Map<string, TemplateStringsArray>();
 
@@ -65,8 +77,9 @@ export function toTemplate(markup: Flat): TemplateResult {
   const key = markup.strings.join('\0');
   let strings = shapes.get(key);
   if (!strings) {
+    const compact = markup.strings.map(dropIndentation);
     // What a tagged template gives: Lit only accepts strings with `raw` (not built from untrusted input).
-    strings = Object.assign([...markup.strings], { raw: [...markup.strings] }) as TemplateStringsArray;
+    strings = Object.assign(compact, { raw: [...compact] }) as TemplateStringsArray;
     shapes.set(key, strings);
   }
   return html(strings, ...markup.values);

@@ -138,8 +138,7 @@ function when(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): Flat 
   const days = formatDateRange(event.start, event.end, event.timeZone, locale, event.allDay);
   const time = event.allDay ? m(t.allDay) : formatTimeRange(event.start, event.end, event.timeZone, locale);
   return flat`<p class="when" part="time">
-    <time datetime=${event.start.toISOString()}>${days}</time>
-    <span class="time">${time}</span>${zoneNoteMarkup}
+    <time datetime=${event.start.toISOString()}>${days}</time> <span class="time">${time}</span>${zoneNoteMarkup}
   </p>`;
 }
 
@@ -163,17 +162,14 @@ function location(place: Place | VirtualLocation, t: EventCardMessages): Flat {
   if (place.kind === 'virtual') return flat`<li class="online">${m(t.online)}</li>`;
   const address = addressText(place.address);
   const map = mapUrl(place);
-  return flat`<li>
-    ${place.name ? flat`<span class="place-name">${place.name}</span>` : noMarkup}
-    ${address ? flat`<span class="address">${address}</span>` : noMarkup}
-    ${
-      map
-        ? flat`<a class="map-link" part="map-link" href=${map} target="_blank" rel="noopener"
-            >${m(t.map)}<span class="visually-hidden"> ${m(t.newWindow)}</span></a
-          >`
-        : noMarkup
-    }
-  </li>`;
+  const name = place.name ? flat`<span class="place-name">${place.name}</span>` : noMarkup;
+  const where = address ? flat`<span class="address">${address}</span>` : noMarkup;
+  const mapLink = map
+    ? flat`<a class="map-link" part="map-link" href=${map} target="_blank" rel="noopener"
+        >${m(t.map)}<span class="visually-hidden"> ${m(t.newWindow)}</span></a
+      >`
+    : noMarkup;
+  return flat`<li>${name} ${where} ${mapLink}</li>`;
 }
 
 function places(event: AgendaEvent, t: EventCardMessages): Flat {
