@@ -3,8 +3,11 @@
  * formats thousands of dates: every module asks here rather than keeping a cache of its own.
  */
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-/** The same formatters by the caller's options object, then locale and zone: no key to serialize per date. */
-const byOptions = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+/**
+ * The same formatters by the caller's options object, locale and zone: lookups with strings the caller holds (their
+ * hashes are kept), no key to build per date.
+ */
+const byOptions = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Map<string, Intl.DateTimeFormat>>>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
@@ -16,16 +19,18 @@ export function dateTimeFormat(
   options: Intl.DateTimeFormatOptions,
   timeZone?: string,
 ): Intl.DateTimeFormat {
-  let formats = byOptions.get(options);
-  if (!formats) byOptions.set(options, (formats = new Map()));
-  const zoned = `${locale}|${timeZone ?? ''}`;
-  let format = formats.get(zoned);
+  let locales = byOptions.get(options);
+  if (!locales) byOptions.set(options, (locales = new Map()));
+  let zones = locales.get(locale);
+  if (!zones) locales.set(locale, (zones = new Map()));
+  const zone = timeZone ?? '';
+  let format = zones.get(zone);
   if (!format) {
     const full = timeZone ? { ...options, timeZone } : options;
     const key = `${locale}|${JSON.stringify(full)}`;
     format = dateTimeFormats.get(key) ?? new Intl.DateTimeFormat(locale, full);
     dateTimeFormats.set(key, format);
-    formats.set(zoned, format);
+    zones.set(zone, format);
   }
   return format;
 }
