@@ -50,6 +50,12 @@ export type AgendaLayout = 'list' | 'compact' | 'grid';
 /** Cards in the first render when the events arrive: a screenful, so the rest does not delay the first paint. */
 const firstBatch = 3;
 
+/**
+ * A later slice of the first render holds the cards that take about this long (ms) at the last slice's pace, under
+ * the 50 ms of a long task: few slices, since each yield can cost a frame.
+ */
+const sliceBudget = 30;
+
 /** Typing pauses this long before the list follows, so a fast typist does not filter on every key. */
 const searchDelay = 150;
 
@@ -269,6 +275,9 @@ export class RaAgenda extends RaElement {
   #shown: AgendaEvent[] = [];
   /** Cards rendered so far: the first screen comes first, the rest in later tasks. */
   #cardsRendered = Infinity;
+  /** When the current slice's render began, and how many cards were there before it. */
+  #sliceStart = 0;
+  #sliceFrom = 0;
   /** The next cards' render, while the page's cards are not all there. */
   #rendering?: Promise<void>;
   /** The shown events as schema.org JSON-LD, kept through moves in the page. */
@@ -319,7 +328,11 @@ export class RaAgenda extends RaElement {
     const t = messages[this.#locale];
     const shown = this.#model();
     // Arriving events render a screenful first, so that no task blocks the page for long (Total Blocking Time).
-    if (shown.kind === 'events' && this.#view.kind === 'loading') this.#cardsRendered = firstBatch;
+    if (shown.kind === 'events' && this.#view.kind === 'loading') {
+      this.#cardsRendered = firstBatch;
+      this.#sliceStart = performance.now();
+      this.#sliceFrom = 0;
+    }
     this.#view = shown;
     this.#shown = shown.kind === 'events' ? shown.shown : [];
     const filterable = shown.kind === 'events' || shown.kind === 'no-match';
@@ -382,9 +395,15 @@ export class RaAgenda extends RaElement {
   /** Schedules more cards, after a yield to the main thread (the first screen paints meanwhile). */
   #renderRest(): void {
     if (this.#rendering || this.#cardsRendered >= this.#shown.length) return;
+    const rendered = this.#cardsRendered;
+    const perCard = (performance.now() - this.#sliceStart) / Math.max(1, rendered - this.#sliceFrom);
+    // As many as fit in the budget at the last slice's pace (a 100-card page takes one or two more slices, not six),
+    // and at least twice as many as before: a long page still takes few renders.
+    const next = Math.max(rendered, Math.floor(sliceBudget / perCard));
     this.#rendering = yieldToMain().then(() => {
-      // Twice as many each time: short tasks for the first screens, few renders for a long page.
-      this.#cardsRendered *= 2;
+      this.#sliceFrom = rendered;
+      this.#cardsRendered = rendered + next;
+      this.#sliceStart = performance.now();
       this.#rendering = undefined;
       this.requestUpdate();
     });
