@@ -4,7 +4,7 @@
  * a fragment insertion and its parts, which made an agenda's card cost a score of each. A `flat` piece is spliced
  * into the markup around it instead, so a card is one clone; its values stay Lit parts, escaped as usual.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, render, type TemplateResult } from 'lit';
 
 /** Markup and its values, as a tagged template gives them: `strings.length === values.length + 1`. */
 export class Flat {
@@ -83,4 +83,15 @@ export function toTemplate(markup: Flat): TemplateResult {
     shapes.set(key, strings);
   }
   return html(strings, ...markup.values);
+}
+
+/**
+ * The element `template` renders, with nothing of Lit kept: its parts are garbage once it returns, so a long list of
+ * such elements holds no more memory than their DOM. It cannot be updated, only replaced; `template` must bind no
+ * event listener (a listener would keep its part alive).
+ */
+export function staticElement(template: TemplateResult): Element | null {
+  const fragment = document.createDocumentFragment();
+  render(template, fragment);
+  return fragment.firstElementChild;
 }

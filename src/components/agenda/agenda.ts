@@ -17,7 +17,7 @@ import {
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import type { SubscriptionFilter } from '../../calendar/subscription.js';
-import { flat, toTemplate } from '../../internal/flat-template.js';
+import { flat, staticElement, toTemplate } from '../../internal/flat-template.js';
 import { mapInSlices, yieldToMain } from '../../internal/main-thread.js';
 import { RaElement } from '../../internal/ra-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
@@ -250,6 +250,7 @@ export class RaAgenda extends RaElement {
       now: this.now,
     }),
     (id) => this.#shown.find((event) => event.id === id),
+    (id) => this.#makeLive(id),
   );
   /** How many events "Voir plus" just added, for the live region; 0 after any other change. */
   @state() private added = 0;
@@ -275,6 +276,11 @@ export class RaAgenda extends RaElement {
   #shown: AgendaEvent[] = [];
   /** Cards rendered so far: the first screen comes first, the rest in later tasks. */
   #cardsRendered = Infinity;
+  /**
+   * Cards rendered as updatable Lit templates, by event id: those a reader acted on. The others are rendered once,
+   * without Lit's parts, which held most of a long agenda's memory.
+   */
+  #live = new Set<string>();
   /** When the current slice's render began, and how many cards were there before it. */
   #sliceStart = 0;
   #sliceFrom = 0;
@@ -582,23 +588,51 @@ export class RaAgenda extends RaElement {
               (event) => event.id,
               (event) => {
                 const card = this.#cards.context(event, base);
+                const live = this.#live.has(event.id);
                 // A card is rebuilt only when its event or its state changed: the rest of a long list is not
                 // rebuilt by each slice of the first render, nor when a reader opens one card.
                 return guard(
-                  [event, this.#locale, level, this.layout, this.#now, feedsUi, ...cardState(card)],
-                  () =>
-                    toTemplate(
+                  [event, this.#locale, level, this.layout, this.#now, feedsUi, live, ...cardState(card)],
+                  () => {
+                    const item = toTemplate(
                       flat`<li part="item" class="item" data-event-id=${event.id}>
                         ${eventCardMarkup(event, card)}
                         ${feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
                       </li>`,
-                    ),
+                    );
+                    return live ? item : staticElement(item);
+                  },
                 );
               },
             )}
           </ul>
         </section>`,
     );
+  }
+
+  /**
+   * Renders the card of event `id` as an updatable template, before the card kit changes what it shows. The new card
+   * replaces the one rendered once: the focus and the open calendar menu carry over to the same places in it.
+   */
+  #makeLive(id: string): Promise<void> | undefined {
+    return this.#live.has(id) ? undefined : this.#replaceWithLive(id);
+  }
+
+  async #replaceWithLive(id: string): Promise<void> {
+    const root = this.renderRoot as ShadowRoot;
+    const item = () => root.querySelector(`[data-event-id="${CSS.escape(id)}"]`);
+    const before = item();
+    const focused = before && root.activeElement ? pathTo(before, root.activeElement) : undefined;
+    const open = before
+      ? [...before.querySelectorAll('details[open]')].map((menu) => pathTo(before, menu))
+      : [];
+    this.#live.add(id);
+    this.requestUpdate();
+    await this.updateComplete;
+    const after = item();
+    if (!after) return;
+    for (const path of open) elementAt(after, path)?.setAttribute('open', '');
+    if (focused) (elementAt(after, focused) as HTMLElement | null)?.focus();
   }
 
   #renderFilters(available: Facets): TemplateResult {
@@ -725,6 +759,23 @@ export class RaAgenda extends RaElement {
     this.#writeUrl(false);
     this.added = next.length;
   };
+}
+
+/** Where `element` is under `ancestor`, as child indices (`undefined` when it is not under it). */
+function pathTo(ancestor: Element, element: Element): number[] | undefined {
+  const path: number[] = [];
+  for (let node: Element | null = element; node !== ancestor; node = node.parentElement) {
+    if (!node?.parentElement) return undefined;
+    path.unshift([...node.parentElement.children].indexOf(node));
+  }
+  return path;
+}
+
+function elementAt(ancestor: Element, path: readonly number[] | undefined): Element | null {
+  if (!path) return null;
+  let node: Element | null = ancestor;
+  for (const index of path) node = node?.children[index] ?? null;
+  return node;
 }
 
 function toggle(values: string[], value: string): string[] {

@@ -46,11 +46,14 @@ export class CardKit implements ReactiveController {
    *   reader presses "S'inscrire"
    * @param eventById the event of a card the host shows, by id: the kit listens once at the host's root, for every
    *   card (no listener nor closure per card)
+   * @param beforeChange called before the kit changes what a card shows (details, copied link, calendar links), so
+   *   that a host rendering its cards once, without updating them, can make that card updatable first
    */
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode & EventTarget },
     private readonly registerOptions: () => Omit<RegisterOptions, 'trigger'>,
     private readonly eventById: (id: string) => AgendaEvent | undefined,
+    private readonly beforeChange: (id: string) => Promise<void> | void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -107,7 +110,7 @@ export class CardKit implements ReactiveController {
       }
       void register(this.host, event, { ...this.registerOptions(), trigger: control });
     } else if (part.includes('details-button')) {
-      this.#toggleDetails(event);
+      void this.#toggleDetails(event);
     } else if (part.includes('copy-button')) {
       void this.#copy(event);
     } else {
@@ -121,10 +124,16 @@ export class CardKit implements ReactiveController {
     const menu = e.target as Element;
     if (!(menu instanceof HTMLDetailsElement) || !menu.open || !menu.matches('[part~="calendar"]')) return;
     const event = this.#eventOf(menu);
-    if (event && isDated(event)) void loadCalendarLinks(event).then(() => this.host.requestUpdate());
+    if (!event || !isDated(event)) return;
+    void Promise.all([this.beforeChange(event.id), loadCalendarLinks(event)]).then(() =>
+      this.host.requestUpdate(),
+    );
   };
 
-  #toggleDetails = (event: AgendaEvent): void => {
+  async #toggleDetails(event: AgendaEvent): Promise<void> {
+    // Only a card that has to be made updatable waits: the others change in this very task.
+    const ready = this.beforeChange(event.id);
+    if (ready) await ready;
     if (this.#expanded.delete(event.id)) {
       this.host.requestUpdate();
       return;
@@ -138,11 +147,13 @@ export class CardKit implements ReactiveController {
         this.host.requestUpdate();
       });
     }
-  };
+  }
 
   async #copy(event: AgendaEvent): Promise<void> {
     clearTimeout(this.#copiedTimer);
-    if (await copyLink(event)) {
+    // The clipboard is asked at once, while the click still lets the page write to it.
+    const [copied] = await Promise.all([copyLink(event), this.beforeChange(event.id)]);
+    if (copied) {
       this.#copied = { id: event.id };
       this.#copiedTimer = setTimeout(() => {
         this.#copied = undefined;
