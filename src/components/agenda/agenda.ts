@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDated, type AgendaEvent, type AttendanceMode, type Feed } from '../../feed/model.js';
 import {
@@ -281,6 +280,8 @@ export class RaAgenda extends RaElement {
    * without Lit's parts, which held most of a long agenda's memory.
    */
   #live = new Set<string>();
+  /** Each card rendered once, and the values it was rendered from, by event. */
+  #rendered = new WeakMap<AgendaEvent, { key: unknown[]; element: Element | null }>();
   /** When the current slice's render began, and how many cards were there before it. */
   #sliceStart = 0;
   #sliceFrom = 0;
@@ -588,21 +589,21 @@ export class RaAgenda extends RaElement {
               (event) => event.id,
               (event) => {
                 const card = this.#cards.context(event, base);
-                const live = this.#live.has(event.id);
-                // A card is rebuilt only when its event or its state changed: the rest of a long list is not
-                // rebuilt by each slice of the first render, nor when a reader opens one card.
-                return guard(
-                  [event, this.#locale, level, this.layout, this.#now, feedsUi, live, ...cardState(card)],
-                  () => {
-                    const item = toTemplate(
-                      flat`<li part="item" class="item" data-event-id=${event.id}>
-                        ${eventCardMarkup(event, card)}
-                        ${feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
-                      </li>`,
-                    );
-                    return live ? item : staticElement(item);
-                  },
-                );
+                const item = () =>
+                  toTemplate(
+                    flat`<li part="item" class="item" data-event-id=${event.id}>
+                      ${eventCardMarkup(event, card)}
+                      ${feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
+                    </li>`,
+                  );
+                if (this.#live.has(event.id)) return item();
+                // Rendered again only when its settings or state changed: not by each slice of the first render.
+                const key = [this.#locale, level, this.layout, this.#now, feedsUi, ...cardState(card)];
+                const done = this.#rendered.get(event);
+                if (done?.key.every((value, i) => Object.is(value, key[i]))) return done.element;
+                const element = staticElement(item());
+                this.#rendered.set(event, { key, element });
+                return element;
               },
             )}
           </ul>
