@@ -2,17 +2,16 @@
  * `Intl` formatters, built once per locale and options. Building one costs far more than using it, and an agenda
  * formats thousands of dates: every module asks here rather than keeping a cache of its own.
  */
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 /**
- * The same formatters by the caller's options object, locale and zone: lookups with strings the caller holds (their
- * hashes are kept), no key to build per date.
+ * By the caller's options object, locale and zone: lookups with strings the caller holds (their hashes are kept), no
+ * key to build per date.
  */
 const byOptions = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Map<string, Intl.DateTimeFormat>>>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
- * The formatter for `locale` and `options`, in `timeZone` when given (it overrides `options.timeZone`). Pass
- * options held in a constant, and the zone apart: the lookup is then two map reads.
+ * The formatter for `locale` and `options`, in `timeZone` when given (it overrides `options.timeZone`). `options`
+ * must be held in a constant (a new object would build a new formatter), the zone passed apart.
  */
 export function dateTimeFormat(
   locale: string,
@@ -26,10 +25,7 @@ export function dateTimeFormat(
   const zone = timeZone ?? '';
   let format = zones.get(zone);
   if (!format) {
-    const full = timeZone ? { ...options, timeZone } : options;
-    const key = `${locale}|${JSON.stringify(full)}`;
-    format = dateTimeFormats.get(key) ?? new Intl.DateTimeFormat(locale, full);
-    dateTimeFormats.set(key, format);
+    format = new Intl.DateTimeFormat(locale, timeZone ? { ...options, timeZone } : options);
     zones.set(zone, format);
   }
   return format;
