@@ -280,7 +280,7 @@ export class RaAgenda extends RaElement {
    * without Lit's parts, which held most of a long agenda's memory.
    */
   #live = new Set<string>();
-  /** Each card rendered once, and the values it was rendered from, by event. */
+  /** The cards of the last render, rendered once, and the values each was rendered from, by event. */
   #rendered = new WeakMap<AgendaEvent, { key: unknown[]; element: Element | null }>();
   /** When the current slice's render began, and how many cards were there before it. */
   #sliceStart = 0;
@@ -575,6 +575,9 @@ export class RaAgenda extends RaElement {
       now: this.#now,
     };
     const feedsUi = this.#feedsUi;
+    // Only the cards of this render are kept for the next: a card filtered out is not held in memory.
+    const previous = this.#rendered;
+    const rendered = (this.#rendered = new WeakMap());
     return repeat(
       groupByMonth(events, intlLocale[this.#locale]),
       (group) => group.key,
@@ -599,11 +602,11 @@ export class RaAgenda extends RaElement {
                 if (this.#live.has(event.id)) return item();
                 // Rendered again only when its settings or state changed: not by each slice of the first render.
                 const key = [this.#locale, level, this.layout, this.#now, feedsUi, ...cardState(card)];
-                const done = this.#rendered.get(event);
-                if (done?.key.every((value, i) => Object.is(value, key[i]))) return done.element;
-                const element = staticElement(item());
-                this.#rendered.set(event, { key, element });
-                return element;
+                let done = previous.get(event);
+                if (!done?.key.every((value, i) => Object.is(value, key[i])))
+                  done = { key, element: staticElement(item()) };
+                rendered.set(event, done);
+                return done.element;
               },
             )}
           </ul>
