@@ -31,12 +31,11 @@ function firstSpan(event: DatedEvent): Session {
   return event.sessions[0] ?? { start: event.start, end: event.end, allDay: event.allDay };
 }
 
+const fullDate: Intl.DateTimeFormatOptions = { dateStyle: 'full' };
+const fullDateTime: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
+
 function when(session: Session, timeZone: string, locale: Locale): string {
-  const format = dateTimeFormat(intlLocale[locale], {
-    timeZone,
-    dateStyle: 'full',
-    ...(session.allDay ? {} : { timeStyle: 'short' }),
-  });
+  const format = dateTimeFormat(intlLocale[locale], session.allDay ? fullDate : fullDateTime, timeZone);
   return session.end > session.start
     ? format.formatRange(session.start, session.end)
     : format.format(session.start);

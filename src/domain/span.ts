@@ -82,15 +82,25 @@ export function daySpan(start: Date, end: Date, timeZone: string, allDay: boolea
   return { first, last: last < first ? first : last };
 }
 
+/** Days an event covers, computed once per event (immutable once normalized): the card and the month grouping ask. */
+const eventSpans = new WeakMap<AgendaEvent, DaySpan>();
+
 /**
  * The days an event covers: from its first part's first day to its last part's last day. A recurring event is shown
  * at one occurrence (its `sessions` hold that one), and covers that occurrence's days.
  */
 export function eventDaySpan(event: DatedEvent): DaySpan {
-  const parts: Pick<Session, 'start' | 'end' | 'allDay'>[] = event.sessions.length ? event.sessions : [event];
-  const spans = parts.map((part) => daySpan(part.start, part.end, event.timeZone, part.allDay));
-  return {
-    first: spans.reduce((first, span) => (span.first < first ? span.first : first), spans[0]!.first),
-    last: spans.reduce((last, span) => (span.last > last ? span.last : last), spans[0]!.last),
-  };
+  let span = eventSpans.get(event);
+  if (!span) {
+    const parts: Pick<Session, 'start' | 'end' | 'allDay'>[] = event.sessions.length
+      ? event.sessions
+      : [event];
+    const spans = parts.map((part) => daySpan(part.start, part.end, event.timeZone, part.allDay));
+    span = {
+      first: spans.reduce((first, span) => (span.first < first ? span.first : first), spans[0]!.first),
+      last: spans.reduce((last, span) => (span.last > last ? span.last : last), spans[0]!.last),
+    };
+    eventSpans.set(event, span);
+  }
+  return span;
 }

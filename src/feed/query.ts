@@ -105,8 +105,10 @@ export interface MonthGroup {
   events: AgendaEvent[];
 }
 
+const monthYear: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
+
 function monthLabel(key: string, locale: string): string {
-  return dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, monthYear).format(
     Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, 1),
   );
 }

@@ -47,16 +47,11 @@ export function toInstant(value: string, timeZone: string): Date {
   return new Date(value.replace(/\.(\d+)/, (_, digits: string) => `.${digits.slice(0, 3).padEnd(3, '0')}`));
 }
 
+const numericDate: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+
 /** The local calendar day of `date` in `timeZone`, as `YYYY-MM-DD`. */
 export function zonedDay(date: Date, timeZone: string): string {
-  const format = dateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  let year = '';
-  let month = '';
-  let day = '';
-  for (const part of format.formatToParts(date)) {
-    if (part.type === 'year') year = part.value.padStart(4, '0');
-    else if (part.type === 'month') month = part.value;
-    else if (part.type === 'day') day = part.value;
-  }
-  return `${year}-${month}-${day}`;
+  // `format` and a split cost far less than `formatToParts`; en-US always writes "MM/DD/YYYY".
+  const [month, day, year] = dateTimeFormat('en-US', numericDate, timeZone).format(date).split('/');
+  return `${year!.padStart(4, '0')}-${month}-${day}`;
 }

@@ -15,7 +15,7 @@ function dateFormat(
   timeZone: string,
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
-  return dateTimeFormat(intlLocale[locale], { ...options, timeZone });
+  return dateTimeFormat(intlLocale[locale], options, timeZone);
 }
 
 const longDate: Intl.DateTimeFormatOptions = {
@@ -26,6 +26,11 @@ const longDate: Intl.DateTimeFormatOptions = {
 };
 const dayMonthYear: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 const shortDayMonthYear: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+const dayMonthParts: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+const dayOnly: Intl.DateTimeFormatOptions = { day: 'numeric' };
+const clock: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const yearOnly: Intl.DateTimeFormatOptions = { year: 'numeric' };
+const monthYear: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' };
 
 /** French typography keeps these together on one line. */
 const nbsp = '\u00a0';
@@ -46,9 +51,7 @@ export function formatDayMonth(
   zone: string,
   locale: Locale,
 ): { day: string; month: string; weekday: string } {
-  const parts = dateFormat(locale, zone, { weekday: 'short', day: 'numeric', month: 'short' }).formatToParts(
-    date,
-  );
+  const parts = dateFormat(locale, zone, dayMonthParts).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: part('day'), month: part('month'), weekday: part('weekday') };
 }
@@ -71,7 +74,7 @@ export function formatDateRange(
   const last = dayInstant(lastKey, zone);
   if (startKey.slice(0, 7) === lastKey.slice(0, 7)) {
     if (locale === 'fr') {
-      const firstDay = dateFormat(locale, zone, { day: 'numeric' }).format(start);
+      const firstDay = dateFormat(locale, zone, dayOnly).format(start);
       return `du ${firstDay} au ${dateFormat(locale, zone, dayMonthYear).format(last)}`;
     }
     return formatRange(dateFormat(locale, zone, dayMonthYear), start, last);
@@ -81,11 +84,7 @@ export function formatDateRange(
 
 /** One clock time: "9 h 00" in French typography, "09:00" in English. */
 function formatTime(date: Date, zone: string, locale: Locale): string {
-  const parts = dateFormat(locale, zone, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
+  const parts = dateFormat(locale, zone, clock).formatToParts(date);
   const hour = parts.find((p) => p.type === 'hour')?.value ?? '';
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '';
   return locale === 'fr' ? `${Number(hour)}${nbsp}h${nbsp}${minute}` : `${hour}:${minute}`;
@@ -107,7 +106,7 @@ export function formatDateTime(date: Date, zone: string, locale: Locale): string
 
 /** The year of `date` in `zone`. */
 export function formatYear(date: Date, zone: string, locale: Locale): string {
-  return dateFormat(locale, zone, { year: 'numeric' }).format(date);
+  return dateFormat(locale, zone, yearOnly).format(date);
 }
 
 /** A month heading from a `YYYY-MM` key: "septembre 2020" ("September 2020"). */
@@ -115,7 +114,7 @@ export function formatMonthHeading(month: string, locale: Locale): string {
   const [year, monthNumber] = month.split('-').map(Number);
   // Mid-month at noon UTC names the same month in every zone.
   const date = new Date(Date.UTC(year ?? 1970, (monthNumber ?? 1) - 1, 15, 12));
-  return dateFormat(locale, 'UTC', { month: 'long', year: 'numeric' }).format(date);
+  return dateFormat(locale, 'UTC', monthYear).format(date);
 }
 
 /** A price: "25 €", "12,50 €" ("€25", "€12.50"); whole amounts without decimals. */

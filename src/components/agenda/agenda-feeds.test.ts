@@ -22,6 +22,8 @@ async function agenda(attributes: string, ready?: string): Promise<RaAgenda> {
       (!ready || parts(el, ready).length > 0),
     'the agenda did not load',
   );
+  // The cards after the first screen come in later tasks.
+  await el.updateComplete;
   return el;
 }
 

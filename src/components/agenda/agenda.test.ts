@@ -613,6 +613,25 @@ describe('<ra-agenda> language, layout and details', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the focus on a card’s details button when the reader opens its details', async () => {
+    const el = await agenda();
+    const details = shadow(el).querySelector<HTMLButtonElement>('[part="details-button"]')!;
+    details.focus();
+    details.click();
+    await waitUntil(() => shadow(el).activeElement?.getAttribute('aria-expanded') === 'true', 'focus lost');
+    expect(shadow(el).activeElement?.getAttribute('part')).to.equal('details-button');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps a card’s calendar menu open while its links are built', async () => {
+    const el = await agenda();
+    shadow(el).querySelector<HTMLElement>('[part="calendar-button"]')!.click();
+    await waitUntil(() => shadow(el).querySelector('.calendar-menu a'), 'no calendar link');
+    const menu = shadow(el).querySelector('.calendar-menu a')!.closest('details')!;
+    expect(menu.open).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('writes one JSON-LD script with the shown events into the light DOM', async () => {
     const el = await agenda();
     // Written once the builder has loaded, after the first render.

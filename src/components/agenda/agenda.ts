@@ -16,14 +16,15 @@ import {
 import { intlLocale, resolveLocale, type Locale } from '../../i18n/locale.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import type { SubscriptionFilter } from '../../calendar/subscription.js';
+import { flat, staticElement, staticText, toTemplate } from '../../internal/flat-template.js';
 import { mapInSlices, yieldToMain } from '../../internal/main-thread.js';
 import { RaElement } from '../../internal/ra-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
 
 type FeedsUi = typeof import('./agenda-feeds.js');
-import { CardKit, type CardBase } from '../event-card/card-kit.js';
+import { CardKit, cardState, type CardBase } from '../event-card/card-kit.js';
 import { eventCardStyles } from '../event-card/event-card.styles.js';
-import { renderEventCard } from '../event-card/event-card.template.js';
+import { eventCardMarkup } from '../event-card/event-card.template.js';
 import {
   loadFilterPanel,
   renderFilterBar,
@@ -47,6 +48,16 @@ export type AgendaLayout = 'list' | 'compact' | 'grid';
 
 /** Cards in the first render when the events arrive: a screenful, so the rest does not delay the first paint. */
 const firstBatch = 3;
+
+/**
+ * A later slice of the first render holds the cards that take about this long (ms) at the last slice's pace, under
+ * the 50 ms of a long task: few slices, since each yield can cost a frame.
+ */
+const sliceBudget = 30;
+
+/** An item's classes: cards after the first screen are laid out when they come near it (`content-visibility`). */
+const firstScreenItem = staticText('item');
+const laterItem = staticText('item later');
 
 /** Typing pauses this long before the list follows, so a fast typist does not filter on every key. */
 const searchDelay = 150;
@@ -233,12 +244,17 @@ export class RaAgenda extends RaElement {
   @state() private modeFilter: ModeFilter = '';
   @state() private membersOnly = false;
   @state() private pages = 1;
-  readonly #cards = new CardKit(this, () => ({
-    feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
-    lang: this.#locale,
-    privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
-    now: this.now,
-  }));
+  readonly #cards = new CardKit(
+    this,
+    () => ({
+      feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
+      lang: this.#locale,
+      privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
+      now: this.now,
+    }),
+    (id) => this.#shown.find((event) => event.id === id),
+    (id) => this.#makeLive(id),
+  );
   /** How many events "Voir plus" just added, for the live region; 0 after any other change. */
   @state() private added = 0;
   /** The filter panel behind the "Filtres" button is open. */
@@ -263,6 +279,16 @@ export class RaAgenda extends RaElement {
   #shown: AgendaEvent[] = [];
   /** Cards rendered so far: the first screen comes first, the rest in later tasks. */
   #cardsRendered = Infinity;
+  /**
+   * Cards rendered as updatable Lit templates, by event id: those a reader acted on. The others are rendered once,
+   * without Lit's parts, which held most of a long agenda's memory.
+   */
+  #live = new Set<string>();
+  /** The cards of the last render, rendered once, and the values each was rendered from, by event. */
+  #rendered = new WeakMap<AgendaEvent, { key: unknown[]; element: Element | null }>();
+  /** When the current slice's render began, and how many cards were there before it. */
+  #sliceStart = 0;
+  #sliceFrom = 0;
   /** The next cards' render, while the page's cards are not all there. */
   #rendering?: Promise<void>;
   /** The shown events as schema.org JSON-LD, kept through moves in the page. */
@@ -314,7 +340,10 @@ export class RaAgenda extends RaElement {
     const shown = this.#model();
     // Arriving events keep the skeleton for two more tasks (see #renderRest), then render a screenful first, so that
     // no task blocks the page for long (Total Blocking Time, long tasks).
-    if (shown.kind === 'events' && this.#view.kind === 'loading') this.#cardsRendered = 0;
+    if (shown.kind === 'events' && this.#view.kind === 'loading') {
+      this.#cardsRendered = 0;
+      this.#sliceFrom = 0;
+    }
     this.#view = shown;
     this.#shown = shown.kind === 'events' ? shown.shown : [];
     const filterable = shown.kind === 'events' || shown.kind === 'no-match';
@@ -381,16 +410,23 @@ export class RaAgenda extends RaElement {
   /** Schedules more cards, after a yield to the main thread (the first screen paints meanwhile). */
   #renderRest(): void {
     if (this.#rendering || this.#cardsRendered >= this.#shown.length) return;
+    const rendered = this.#cardsRendered;
     this.#rendering = yieldToMain().then(async () => {
-      if (!this.#cardsRendered) {
+      if (!rendered) {
         // A page's first cards cost most in one-time work (Lit preparing each template, the code's first run, the
         // date formats): done on a detached copy of the first card, in a task of its own, it leaves the first
-        // screen's task short.
+        // screen's task short (the card's element is kept for the first screen, see #renderMonths).
         render(this.#renderMonths(this.#shown.slice(0, 1)), document.createDocumentFragment());
         await yieldToMain();
+        this.#cardsRendered = firstBatch;
+      } else {
+        const perCard = (performance.now() - this.#sliceStart) / Math.max(1, rendered - this.#sliceFrom);
+        // As many as fit in the budget at the last slice's pace (a 100-card page takes one or two more slices, not
+        // six), and at least twice as many as before: a long page still takes few renders.
+        this.#sliceFrom = rendered;
+        this.#cardsRendered = rendered + Math.max(rendered, Math.floor(sliceBudget / perCard));
       }
-      // Then twice as many each time: short tasks for the first screens, few renders for a long page.
-      this.#cardsRendered = this.#cardsRendered ? this.#cardsRendered * 2 : firstBatch;
+      this.#sliceStart = performance.now();
       this.#rendering = undefined;
       this.requestUpdate();
     });
@@ -562,6 +598,10 @@ export class RaAgenda extends RaElement {
       layout: this.layout,
       now: this.#now,
     };
+    const feedsUi = this.#feedsUi;
+    // Only the cards of this render are kept for the next: a card filtered out is not held in memory.
+    const previous = this.#rendered;
+    const rendered = (this.#rendered = new WeakMap());
     // The first screen's cards are laid out at once: a card with `content-visibility: auto` shows at its
     // placeholder height for a frame, then grows, shifting everything below it (CLS).
     const firstScreen = screenful[this.layout] ?? screenful.list;
@@ -578,19 +618,54 @@ export class RaAgenda extends RaElement {
             ${repeat(
               group.events,
               (event) => event.id,
-              (event) =>
-                html`<li
-                  part="item"
-                  class=${index++ < firstScreen ? 'item' : 'item later'}
-                  data-event-id=${event.id}
-                >
-                  ${renderEventCard(event, this.#cards.context(event, base))}
-                  ${this.#feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
-                </li>`,
+              (event) => {
+                const card = this.#cards.context(event, base);
+                const later = index++ >= firstScreen;
+                const item = () =>
+                  toTemplate(
+                    flat`<li part="item" class="${later ? laterItem : firstScreenItem}" data-event-id=${event.id}>
+                      ${eventCardMarkup(event, card)}
+                      ${feedsUi?.renderEventSource(event, this.#locale) ?? nothing}
+                    </li>`,
+                  );
+                if (this.#live.has(event.id)) return item();
+                // Rendered again only when its settings or state changed: not by each slice of the first render.
+                const key = [this.#locale, level, this.layout, this.#now, feedsUi, later, ...cardState(card)];
+                let done = previous.get(event);
+                if (!done?.key.every((value, i) => Object.is(value, key[i])))
+                  done = { key, element: staticElement(item()) };
+                rendered.set(event, done);
+                return done.element;
+              },
             )}
           </ul>
         </section>`,
     );
+  }
+
+  /**
+   * Renders the card of event `id` as an updatable template, before the card kit changes what it shows. The new card
+   * replaces the one rendered once: the focus and the open calendar menu carry over to the same places in it.
+   */
+  #makeLive(id: string): Promise<void> | undefined {
+    return this.#live.has(id) ? undefined : this.#replaceWithLive(id);
+  }
+
+  async #replaceWithLive(id: string): Promise<void> {
+    const root = this.renderRoot as ShadowRoot;
+    const item = () => root.querySelector(`[data-event-id="${CSS.escape(id)}"]`);
+    const before = item();
+    const focused = before && root.activeElement ? pathTo(before, root.activeElement) : undefined;
+    const open = before
+      ? [...before.querySelectorAll('details[open]')].map((menu) => pathTo(before, menu))
+      : [];
+    this.#live.add(id);
+    this.requestUpdate();
+    await this.updateComplete;
+    const after = item();
+    if (!after) return;
+    for (const path of open) elementAt(after, path)?.setAttribute('open', '');
+    if (focused) (elementAt(after, focused) as HTMLElement | null)?.focus();
   }
 
   #renderFilters(available: Facets): TemplateResult {
@@ -721,6 +796,23 @@ export class RaAgenda extends RaElement {
     this.#writeUrl(false);
     this.added = next.length;
   };
+}
+
+/** Where `element` is under `ancestor`, as child indices (`undefined` when it is not under it). */
+function pathTo(ancestor: Element, element: Element): number[] | undefined {
+  const path: number[] = [];
+  for (let node: Element | null = element; node !== ancestor; node = node.parentElement) {
+    if (!node?.parentElement) return undefined;
+    path.unshift([...node.parentElement.children].indexOf(node));
+  }
+  return path;
+}
+
+function elementAt(ancestor: Element, path: readonly number[] | undefined): Element | null {
+  if (!path) return null;
+  let node: Element | null = ancestor;
+  for (const index of path) node = node?.children[index] ?? null;
+  return node;
 }
 
 function toggle(values: string[], value: string): string[] {

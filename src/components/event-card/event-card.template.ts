@@ -23,6 +23,7 @@ import {
 } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { dayInstant, eventDaySpan } from '../../domain/span.js';
+import { flat, noMarkup, staticText, toTemplate, type Flat } from '../../internal/flat-template.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { eventCardMessages, type EventCardMessages } from './event-card.messages.js';
 
@@ -37,7 +38,7 @@ export interface CalendarLinks {
 /**
  * Everything a card needs besides its event. The card is a pure template so that `<ra-agenda>` can render
  * hundreds of them in its own shadow root without one custom element per item; the host keeps the state
- * (expanded, copied…) and implements the actions, usually with `card-actions.ts`.
+ * (expanded, copied…) and handles the card's buttons for all its cards at once (`card-kit.ts`).
  */
 export interface CardContext {
   locale: Locale;
@@ -56,65 +57,54 @@ export interface CardContext {
   copied?: boolean;
   /** The link to show for manual copying when the clipboard refused it. */
   copyFallback?: string;
-  /** The calendar menu's Google and Outlook links, once built (see `onOpenCalendar`). */
+  /** The calendar menu's Google and Outlook links, once built (when a reader first opens the menu). */
   calendarLinks?: CalendarLinks;
-  onToggleDetails(event: AgendaEvent): void;
-  /** `trigger` is the button or link pressed: focus returns there when a dialog closes. */
-  onRegister(event: AgendaEvent, trigger: HTMLElement): void;
-  /** The `.ics` download; Google and Outlook are plain links. */
-  onAddToCalendar(event: DatedEvent, kind: 'ics'): void;
-  /** The calendar menu opened: build its `calendarLinks` if they are not yet. */
-  onOpenCalendar(event: DatedEvent): void;
-  onCopyLink(event: AgendaEvent): void;
 }
+
+const anchorPrefix = 'ra-event-';
 
 /** Where a card can be reached: `#ra-event-<id>`, its element id too. */
 export function eventAnchor(event: AgendaEvent): string {
-  return `ra-event-${event.id}`;
+  return `${anchorPrefix}${event.id}`;
+}
+
+/** The id of the event whose card is (or contains) `element`, if it is a card's. */
+export function cardEventId(element: Element): string | undefined {
+  const id = element.closest('article.card')?.id;
+  return id?.startsWith(anchorPrefix) ? id.slice(anchorPrefix.length) : undefined;
 }
 
 /** At or below this count, the card warns that places are running out. */
 const fewPlacesLeft = 10;
 
-function heading(level: CardContext['headingLevel'], id: string, content: TemplateResult): TemplateResult {
-  switch (level) {
-    case 2:
-      return html`<h2 class="title" id=${id} part="title">${content}</h2>`;
-    case 4:
-      return html`<h4 class="title" id=${id} part="title">${content}</h4>`;
-    default:
-      return html`<h3 class="title" id=${id} part="title">${content}</h3>`;
-  }
-}
+/** The card's constant words as markup (see `staticText`): `m(t.register)`. */
+const m = staticText;
 
-function dayMonth(date: Date, event: AgendaEvent, locale: Locale): TemplateResult {
+const headingTags = { 2: m('h2'), 3: m('h3'), 4: m('h4') } as const;
+
+function dayMonth(date: Date, event: AgendaEvent, locale: Locale): Flat {
   const { day, month } = formatDayMonth(date, event.timeZone, locale);
-  return html`<span class="day-month"
-    ><span class="date-day">${day}</span> <span class="date-month">${month}</span></span
-  >`;
+  return flat`<span class="day-month"><span class="date-day">${day}</span> <span class="date-month">${month}</span></span>`;
 }
 
 /** The calendar-leaf block: one day, a range, or each session's day. Decorative: the body says it in words. */
-function dateBlock(event: AgendaEvent, locale: Locale, t: EventCardMessages): TemplateResult {
+function dateBlock(event: AgendaEvent, locale: Locale, t: EventCardMessages): Flat {
   if (!isDated(event)) {
-    return html`<div class="date undated" part="date" aria-hidden="true">
-      <span class="day-month"><span class="date-month">${t.dateToComeShort}</span></span>
-    </div>`;
+    return flat`<div class="date undated" part="date" aria-hidden="true"><span class="day-month"><span class="date-month">${m(t.dateToComeShort)}</span></span></div>`;
   }
   const zone = event.timeZone;
-  let content: TemplateResult;
+  let content: Flat;
   if (event.sessions.length > 1) {
-    content = html`${event.sessions.map((session) => dayMonth(session.start, event, locale))}`;
+    content = flat`${event.sessions.map((session) => dayMonth(session.start, event, locale))}`;
   } else {
     // The time-span rule decides the days: an evening ending in the small hours shows its start day alone.
     const { first, last } = eventDaySpan(event);
     content =
       first === last
         ? dayMonth(event.start, event, locale)
-        : html`${dayMonth(event.start, event, locale)}<span class="range-dash">–</span
-            >${dayMonth(dayInstant(last, zone), event, locale)}`;
+        : flat`${dayMonth(event.start, event, locale)}<span class="range-dash">–</span>${dayMonth(dayInstant(last, zone), event, locale)}`;
   }
-  return html`<div class="date" part="date" aria-hidden="true">${content}</div>`;
+  return flat`<div class="date" part="date" aria-hidden="true">${content}</div>`;
 }
 
 function sessionWhen(session: Session, event: AgendaEvent, locale: Locale): string {
@@ -125,20 +115,20 @@ function sessionWhen(session: Session, event: AgendaEvent, locale: Locale): stri
 }
 
 /** The dates and times in words, in the event's zone, with the zone named when the reader's clock differs. */
-function when(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult {
+function when(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): Flat {
   const { locale } = ctx;
-  if (!isDated(event)) return html`<p class="when" part="time">${t.dateToCome}</p>`;
+  if (!isDated(event)) return flat`<p class="when" part="time">${m(t.dateToCome)}</p>`;
   const note = event.allDay ? undefined : zoneNote(event.timeZone, locale, ctx.readerZone, event.start);
-  const zoneNoteTemplate = note ? html` <span class="zone-note" part="zone-note">${note}</span>` : nothing;
+  const zoneNoteMarkup = note ? flat` <span class="zone-note" part="zone-note">${note}</span>` : noMarkup;
   if (event.sessions.length > 1) {
-    return html`<div class="when" part="time">
-      <span>${t.sessions(event.sessions.length)}${zoneNoteTemplate}</span>
+    return flat`<div class="when" part="time">
+      <span>${m(t.sessions(event.sessions.length))}${zoneNoteMarkup}</span>
       <ol class="sessions" part="sessions">
         ${event.sessions.map(
           (session) =>
-            html`<li>
+            flat`<li>
               <time datetime=${session.start.toISOString()}>${sessionWhen(session, event, locale)}</time>${
-                session.name ? html` – ${session.name}` : nothing
+                session.name ? flat` – ${session.name}` : noMarkup
               }
             </li>`,
         )}
@@ -146,10 +136,9 @@ function when(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): Templ
     </div>`;
   }
   const days = formatDateRange(event.start, event.end, event.timeZone, locale, event.allDay);
-  const time = event.allDay ? t.allDay : formatTimeRange(event.start, event.end, event.timeZone, locale);
-  return html`<p class="when" part="time">
-    <time datetime=${event.start.toISOString()}>${days}</time>
-    <span class="time">${time}</span>${zoneNoteTemplate}
+  const time = event.allDay ? m(t.allDay) : formatTimeRange(event.start, event.end, event.timeZone, locale);
+  return flat`<p class="when" part="time">
+    <time datetime=${event.start.toISOString()}>${days}</time> <span class="time">${time}</span>${zoneNoteMarkup}
   </p>`;
 }
 
@@ -169,130 +158,112 @@ function mapUrl(place: Place): string | undefined {
   return query ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}` : undefined;
 }
 
-function location(place: Place | VirtualLocation, t: EventCardMessages): TemplateResult {
-  if (place.kind === 'virtual') return html`<li class="online">${t.online}</li>`;
+function location(place: Place | VirtualLocation, t: EventCardMessages): Flat {
+  if (place.kind === 'virtual') return flat`<li class="online">${m(t.online)}</li>`;
   const address = addressText(place.address);
   const map = mapUrl(place);
-  return html`<li>
-    ${place.name ? html`<span class="place-name">${place.name}</span>` : nothing}
-    ${address ? html`<span class="address">${address}</span>` : nothing}
-    ${
-      map
-        ? html`<a class="map-link" part="map-link" href=${map} target="_blank" rel="noopener"
-            >${t.map}<span class="visually-hidden"> ${t.newWindow}</span></a
-          >`
-        : nothing
-    }
-  </li>`;
+  const name = place.name ? flat`<span class="place-name">${place.name}</span>` : noMarkup;
+  const where = address ? flat`<span class="address">${address}</span>` : noMarkup;
+  const mapLink = map
+    ? flat`<a class="map-link" part="map-link" href=${map} target="_blank" rel="noopener"
+        >${m(t.map)}<span class="visually-hidden"> ${m(t.newWindow)}</span></a
+      >`
+    : noMarkup;
+  return flat`<li>${name} ${where} ${mapLink}</li>`;
 }
 
-function places(event: AgendaEvent, t: EventCardMessages): TemplateResult | typeof nothing {
+function places(event: AgendaEvent, t: EventCardMessages): Flat {
   const locations =
     event.status === 'moved-online' ? event.locations.filter((l) => l.kind === 'virtual') : event.locations;
   if (locations.length === 0 && (event.attendanceMode === 'online' || event.status === 'moved-online')) {
-    return html`<ul class="place" part="place">
-      <li class="online">${t.online}</li>
+    return flat`<ul class="place" part="place">
+      <li class="online">${m(t.online)}</li>
     </ul>`;
   }
-  if (locations.length === 0) return nothing;
-  return html`<ul class="place" part="place">
+  if (locations.length === 0) return noMarkup;
+  return flat`<ul class="place" part="place">
     ${locations.map((l) => location(l, t))}
   </ul>`;
 }
 
-function statusBadge(
-  event: AgendaEvent,
-  ctx: CardContext,
-  t: EventCardMessages,
-): TemplateResult | typeof nothing {
-  const badge = (kind: string, label: string, extra: TemplateResult | typeof nothing = nothing) =>
-    html`<li class="badge status status--${kind}" part="badge status">${label}${extra}</li>`;
+/** A status badge; `kind` is one of the card's own words (a class name). */
+function badge(kind: string, label: unknown, extra: Flat = noMarkup): Flat {
+  return flat`<li class="badge status status--${m(kind)}" part="badge status">${label}${extra}</li>`;
+}
+
+function statusBadge(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): Flat {
   switch (event.status) {
     case 'cancelled':
-      return badge('cancelled', t.cancelled);
+      return badge('cancelled', m(t.cancelled));
     case 'postponed':
-      return badge('postponed', t.postponed);
+      return badge('postponed', m(t.postponed));
     case 'moved-online':
-      return badge('online', t.online);
+      return badge('online', m(t.online));
     case 'rescheduled': {
       const previous = event.previousStartDates
         .map((date) => formatDateRange(date, date, event.timeZone, ctx.locale, true))
         .join(', ');
       return badge(
         'rescheduled',
-        t.rescheduled,
-        previous ? html` <span class="previous">(${t.previously(previous)})</span>` : nothing,
+        m(t.rescheduled),
+        previous ? flat` <span class="previous">(${t.previously(previous)})</span>` : noMarkup,
       );
     }
     case 'scheduled':
-      return nothing;
+      return noMarkup;
   }
 }
 
 /** The registration badge: what `registrationAvailability` decided, in words (the status badge says the rest). */
-function availabilityBadges(
+function availabilityBadge(
   availability: RegistrationAvailability,
   event: AgendaEvent,
   ctx: CardContext,
   t: EventCardMessages,
-): unknown[] {
-  const status = (kind: string, label: string) =>
-    html`<li class="badge status status--${kind}" part="badge status">${label}</li>`;
+): Flat {
   switch (availability.reason) {
     case 'open': {
       const left = availability.placesLeft;
       return left !== undefined && left <= fewPlacesLeft
-        ? [html`<li class="badge places" part="badge places">${t.placesLeft(left)}</li>`]
-        : [];
+        ? flat`<li class="badge places" part="badge places">${t.placesLeft(left)}</li>`
+        : noMarkup;
     }
     case 'waiting-list':
-      return [status('full', t.waitingList)];
+      return badge('full', m(t.waitingList));
     case 'full':
-      return [status('full', t.full)];
+      return badge('full', m(t.full));
     case 'not-open-yet':
-      return [
-        status(
-          'closed',
-          availability.opens
-            ? t.opensOn(formatDateTime(availability.opens, event.timeZone, ctx.locale))
-            : t.opensSoon,
-        ),
-      ];
+      return badge(
+        'closed',
+        availability.opens
+          ? t.opensOn(formatDateTime(availability.opens, event.timeZone, ctx.locale))
+          : m(t.opensSoon),
+      );
     case 'window-ended':
     case 'event-over':
     case 'closed':
-      return [status('closed', t.registrationClosed)];
+      return badge('closed', m(t.registrationClosed));
     case 'external':
     case 'cancelled':
     case 'postponed':
     case 'no-registration':
     case 'no-endpoint':
-      return [];
+      return noMarkup;
   }
 }
 
-function audienceBadges(event: AgendaEvent, t: EventCardMessages): unknown[] {
-  return [
-    event.membersOnly
-      ? html`<li class="badge audience" part="badge audience">${t.membersOnly}</li>`
-      : nothing,
-  ];
-}
-
-function price(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult | typeof nothing {
+function price(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): Flat {
   const offer = event.offer;
   const free = event.isAccessibleForFree || offer?.isAccessibleForFree || offer?.price === 0;
-  if (free) return html`<span class="price" part="price">${t.free}</span>`;
-  if (offer?.price === undefined) return nothing;
-  return html`<span class="price" part="price"
-    >${formatPrice(offer.price, offer.priceCurrency, ctx.locale)}</span
-  >`;
+  if (free) return flat`<span class="price" part="price">${m(t.free)}</span>`;
+  if (offer?.price === undefined) return noMarkup;
+  return flat`<span class="price" part="price">${formatPrice(offer.price, offer.priceCurrency, ctx.locale)}</span>`;
 }
 
-function image(event: AgendaEvent): TemplateResult | typeof nothing {
+function image(event: AgendaEvent): Flat {
   const src = safeUrl(event.image?.url);
-  if (!event.image || !src) return nothing;
-  return html`<img
+  if (!event.image || !src) return noMarkup;
+  return flat`<img
     class="image"
     part="image"
     src=${src}
@@ -345,109 +316,85 @@ function hasDetails(event: AgendaEvent): boolean {
   );
 }
 
-function details(event: AgendaEvent, ctx: CardContext, t: EventCardMessages, id: string): TemplateResult {
+function details(event: AgendaEvent, ctx: CardContext, t: EventCardMessages, id: string): Flat {
   const description = event.descriptionHtml
     ? html`<div class="description" part="description">
         ${ctx.description ?? html`<p class="loading" role="status">${t.loadingDescription}</p>`}
       </div>`
     : nothing;
-  return html`<div class="details" part="details" id=${id} ?hidden=${!ctx.expanded}>
-    ${
-      ctx.expanded
-        ? html`${description} ${contact(event, t)}
-          ${organizations(t.organizers, event.organizers, 'organizers', t)}
-          ${organizations(t.partners, event.partners, 'partners', t)}
-          ${event.url && safeUrl(event.url) ? html`<p>${link(event.url, t.eventPage, t)}</p>` : nothing}`
-        : nothing
-    }
-  </div>`;
+  // The panel's content changes with its state: nested, so that opening it keeps the card's DOM (and focus).
+  return flat`<div class="details" part="details" id=${id} ?hidden=${!ctx.expanded}>${
+    ctx.expanded
+      ? html`${description} ${contact(event, t)}
+        ${organizations(t.organizers, event.organizers, 'organizers', t)}
+        ${organizations(t.partners, event.partners, 'partners', t)}
+        ${event.url && safeUrl(event.url) ? html`<p>${link(event.url, t.eventPage, t)}</p>` : nothing}`
+      : nothing
+  }</div>`;
 }
 
-function registerAction(
-  availability: RegistrationAvailability,
-  event: AgendaEvent,
-  ctx: CardContext,
-  t: EventCardMessages,
-): TemplateResult | typeof nothing {
+function registerAction(availability: RegistrationAvailability, t: EventCardMessages): Flat {
   if (availability.reason === 'external') {
-    const onClick = (e: MouseEvent) => {
-      // Modified clicks open a tab as the reader asked; a plain click first lets the page handle `ra-register`.
-      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-      e.preventDefault();
-      ctx.onRegister(event, e.currentTarget as HTMLElement);
-    };
-    return html`<a
+    return flat`<a
       class="button button--primary"
       part="register-button"
       href=${availability.url}
       target="_blank"
       rel="noopener"
-      @click=${onClick}
-      >${t.register}<span class="visually-hidden"> ${t.newWindow}</span></a
+      >${m(t.register)}<span class="visually-hidden"> ${m(t.newWindow)}</span></a
     >`;
   }
-  if (!takesRegistrations(availability)) return nothing;
-  return html`<button
-    type="button"
-    class="button button--primary"
-    part="register-button"
-    @click=${(e: Event) => ctx.onRegister(event, e.currentTarget as HTMLElement)}
-  >
-    ${availability.reason === 'waiting-list' ? t.registerWaitingList : t.register}
+  if (!takesRegistrations(availability)) return noMarkup;
+  return flat`<button type="button" class="button button--primary" part="register-button">
+    ${m(availability.reason === 'waiting-list' ? t.registerWaitingList : t.register)}
   </button>`;
 }
 
-function calendarMenu(
-  event: DatedEvent,
-  ctx: CardContext,
-  t: EventCardMessages,
-): TemplateResult | typeof nothing {
-  if (event.status === 'cancelled') return nothing;
-  const close = (e: Event) => (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+/** The calendar menu's Google and Outlook entries, once built: they change with the menu's state. */
+function calendarLinkItems(links: CalendarLinks | undefined, t: EventCardMessages): unknown {
+  if (!links) return nothing;
   const external = (url: string | undefined, label: string) =>
     safeUrl(url)
       ? html`<li>
-          <a href=${safeUrl(url)} target="_blank" rel="noopener" @click=${close}
+          <a href=${safeUrl(url)} target="_blank" rel="noopener"
             >${label}<span class="visually-hidden"> ${t.newWindow}</span></a
           >
         </li>`
       : nothing;
-  const links = ctx.calendarLinks;
+  return html`${external(links.google, t.google)} ${external(links.outlook, t.outlook)}`;
+}
+
+function calendarMenu(event: DatedEvent, ctx: CardContext, t: EventCardMessages): Flat {
+  if (event.status === 'cancelled') return noMarkup;
   // A native disclosure, keyboard and screen-reader support built in. Its links are built when it first opens.
-  return html`<details
-    class="calendar"
-    part="calendar"
-    @toggle=${(e: Event) => (e.currentTarget as HTMLDetailsElement).open && ctx.onOpenCalendar(event)}
-  >
+  return flat`<details class="calendar" part="calendar">
     <summary class="button" part="calendar-button">
-      <span class="label">${t.addToCalendar}</span
-      ><span class="label-short" aria-hidden="true">${t.addToCalendarShort}</span>
+      <span class="label">${m(t.addToCalendar)}</span
+      ><span class="label-short" aria-hidden="true">${m(t.addToCalendarShort)}</span>
     </summary>
     <ul class="calendar-menu" part="calendar-menu">
       <li>
-        <button
-          type="button"
-          class="link-button"
-          @click=${(e: Event) => {
-            close(e);
-            ctx.onAddToCalendar(event, 'ics');
-          }}
-        >
-          ${t.downloadIcs}
-        </button>
+        <button type="button" class="link-button">${m(t.downloadIcs)}</button>
       </li>
-      ${links ? html`${external(links.google, t.google)} ${external(links.outlook, t.outlook)}` : nothing}
+      ${calendarLinkItems(ctx.calendarLinks, t)}
     </ul>
   </details>`;
 }
 
-function copyAction(event: AgendaEvent, ctx: CardContext, t: EventCardMessages): TemplateResult {
-  return html`<button
-      type="button"
-      class="button copy-button"
-      part="copy-button"
-      @click=${() => ctx.onCopyLink(event)}
-    >
+/** "Lien copié", or the link to copy by hand: they change with the card's state. */
+function copyState(ctx: CardContext, t: EventCardMessages): unknown {
+  if (!ctx.copyFallback) return nothing;
+  return html`<label class="copy-fallback" part="copy-fallback"
+    >${t.copyFallback}
+    <input
+      readonly
+      .value=${ctx.copyFallback}
+      @focus=${(e: Event) => (e.currentTarget as HTMLInputElement).select()}
+  /></label>`;
+}
+
+function copyAction(ctx: CardContext, t: EventCardMessages): Flat {
+  return flat`<button type="button" class="button copy-button" part="copy-button">
       <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path
           fill="none"
@@ -456,27 +403,18 @@ function copyAction(event: AgendaEvent, ctx: CardContext, t: EventCardMessages):
           stroke-linecap="round"
           d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"
         /></svg
-      ><span class="label">${t.copyLink}</span>
+      ><span class="label">${m(t.copyLink)}</span>
     </button>
     <span class="copy-status" part="copy-status" role="status">${ctx.copied ? t.linkCopied : nothing}</span>
-    ${
-      ctx.copyFallback
-        ? html`<label class="copy-fallback" part="copy-fallback"
-            >${t.copyFallback}
-            <input
-              readonly
-              .value=${ctx.copyFallback}
-              @focus=${(e: Event) => (e.currentTarget as HTMLInputElement).select()}
-          /></label>`
-        : nothing
-    }`;
+    ${copyState(ctx, t)}`;
 }
 
 /**
- * One event as a card. Pure: the same event and context always give the same template, and every action goes
- * through the context's callbacks. Adopt `eventCardStyles` in the shadow root that renders it.
+ * One event as a card's markup, to splice into a list's (`flat`): one Lit template per shape of card. Pure: the
+ * same event and context always give the same markup. Its buttons carry no listeners: the host handles them all
+ * at its root (`CardKit`).
  */
-export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateResult {
+export function eventCardMarkup(event: AgendaEvent, ctx: CardContext): Flat {
   const t = eventCardMessages[ctx.locale];
   const anchor = eventAnchor(event);
   const titleId = `${anchor}-title`;
@@ -485,73 +423,76 @@ export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateR
   // The event's own language marks its texts when it differs from the interface's.
   const contentLang = event.inLanguage.split('-')[0] !== ctx.locale ? event.inLanguage : nothing;
   const categories = event.categories.length
-    ? html`<ul class="categories" part="categories">
-        ${event.categories.map((c) => html`<li>${t.category(c)}</li>`)}
+    ? flat`<ul class="categories" part="categories">
+        ${event.categories.map((c) => flat`<li>${t.category(c)}</li>`)}
       </ul>`
-    : nothing;
+    : noMarkup;
   const meta = [
-    event.programme ? html`<span class="programme" part="programme">${event.programme}</span>` : nothing,
+    event.programme ? flat`<span class="programme" part="programme">${event.programme}</span>` : noMarkup,
     price(event, ctx, t),
     event.audiences.length
-      ? html`<span class="audiences" part="audiences">${t.audience(event.audiences.join(', '))}</span>`
-      : nothing,
-  ].filter((piece) => piece !== nothing);
+      ? flat`<span class="audiences" part="audiences">${t.audience(event.audiences.join(', '))}</span>`
+      : noMarkup,
+  ].filter((piece) => piece !== noMarkup);
   const availability = registrationAvailability(event, ctx.now);
   const badges = [
     statusBadge(event, ctx, t),
-    ...availabilityBadges(availability, event, ctx, t),
-    ...audienceBadges(event, t),
-  ].filter((b) => b !== nothing);
-  return html`<article
-    class="card card--${ctx.layout} ${cancelled ? 'card--cancelled' : ''}"
+    availabilityBadge(availability, event, ctx, t),
+    event.membersOnly
+      ? flat`<li class="badge audience" part="badge audience">${m(t.membersOnly)}</li>`
+      : noMarkup,
+  ].filter((b) => b !== noMarkup);
+  const withDetails = hasDetails(event);
+  // Badges and the meta line vary the most from card to card: their own templates keep the card's shapes few.
+  const heading = headingTags[ctx.headingLevel];
+  return flat`<article
+    class="card card--${m(ctx.layout)} ${cancelled ? m('card--cancelled') : noMarkup}"
     part="card"
     id=${anchor}
     aria-labelledby=${titleId}
   >
-    ${ctx.layout === 'compact' ? nothing : image(event)}
+    ${ctx.layout === 'compact' ? noMarkup : image(event)}
     <div class="main">
       ${dateBlock(event, ctx.locale, t)}
       <div class="body">
-        ${heading(ctx.headingLevel, titleId, html`<span lang=${contentLang}>${event.name}</span>`)}
-        ${
-          badges.length
-            ? html`<ul class="badges">
-                ${badges}
-              </ul>`
-            : nothing
-        }
+        <${heading} class="title" id=${titleId} part="title"><span lang=${contentLang}>${event.name}</span></${heading}>
+        ${badges.length ? toTemplate(flat`<ul class="badges">${badges}</ul>`) : noMarkup}
         ${
           event.restriction
-            ? html`<p class="restriction" part="restriction" lang=${contentLang}>${event.restriction}</p>`
-            : nothing
+            ? flat`<p class="restriction" part="restriction" lang=${contentLang}>${event.restriction}</p>`
+            : noMarkup
         }
         ${when(event, ctx, t)} ${places(event, t)}
-        ${meta.length ? html`<p class="meta">${meta}</p>` : nothing} ${categories}
+        ${meta.length ? toTemplate(flat`<p class="meta">${meta}</p>`) : noMarkup} ${categories}
         ${
           event.summary && ctx.layout !== 'compact'
-            ? html`<p class="summary" part="summary" lang=${contentLang}>${event.summary}</p>`
-            : nothing
+            ? flat`<p class="summary" part="summary" lang=${contentLang}>${event.summary}</p>`
+            : noMarkup
         }
         <div class="actions" part="actions">
-          ${registerAction(availability, event, ctx, t)}
+          ${registerAction(availability, t)}
           ${
-            hasDetails(event)
-              ? html`<button
+            withDetails
+              ? flat`<button
                   type="button"
                   class="button"
                   part="details-button"
                   aria-expanded=${ctx.expanded ? 'true' : 'false'}
                   aria-controls=${detailsId}
-                  @click=${() => ctx.onToggleDetails(event)}
                 >
-                  ${t.moreDetails}
+                  ${m(t.moreDetails)}
                 </button>`
-              : nothing
+              : noMarkup
           }
-          ${isDated(event) ? calendarMenu(event, ctx, t) : nothing} ${copyAction(event, ctx, t)}
+          ${isDated(event) ? calendarMenu(event, ctx, t) : noMarkup} ${copyAction(ctx, t)}
         </div>
-        ${hasDetails(event) ? details(event, ctx, t, detailsId) : nothing}
+        ${withDetails ? details(event, ctx, t, detailsId) : noMarkup}
       </div>
     </div>
   </article>`;
+}
+
+/** One event as a card. Adopt `eventCardStyles` in the shadow root that renders it. */
+export function renderEventCard(event: AgendaEvent, ctx: CardContext): TemplateResult {
+  return toTemplate(eventCardMarkup(event, ctx));
 }

@@ -182,12 +182,16 @@ export class RaEventCard extends RaElement {
   private readonly feedController = new FeedController(this, () =>
     !this.event && this.feed && this.eventId ? this.feed : undefined,
   );
-  private readonly cards = new CardKit(this, () => ({
-    feedUrl: this.feed || undefined,
-    lang: this.locale,
-    privacyPolicyUrl: this.feedController.feed?.privacyPolicyUrl,
-    now: this.now,
-  }));
+  private readonly cards = new CardKit(
+    this,
+    () => ({
+      feedUrl: this.feed || undefined,
+      lang: this.locale,
+      privacyPolicyUrl: this.feedController.feed?.privacyPolicyUrl,
+      now: this.now,
+    }),
+    (id) => (this.currentEvent?.id === id ? this.currentEvent : undefined),
+  );
   private reportedMissing = '';
   /** @internal */
   protected readonly jsonLd = new JsonLdController(this, () => {
