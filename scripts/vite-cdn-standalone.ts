@@ -1,0 +1,74 @@
+/**
+ * A Vite plugin for the CDN build: once the main build is written, builds one more entry into the same folder as a
+ * single file, with its own copy of what it imports (Lit, the feed loader), so that a page showing only that widget
+ * downloads one file instead of the entry and the chunk every widget shares (`ra-member-badge.js`, issue 16).
+ *
+ * Code the entry loads only with `import()` (the JSON-LD and iCalendar feed readers) is not copied: the file
+ * imports the main build's chunk for it, which keeps its export names as a dynamic import's target, so the folder
+ * holds one copy of each reader. The build fails if the entry would need any other file.
+ */
+import { posix, relative } from 'node:path';
+import { build, type InlineConfig, type Plugin } from 'vite';
+
+export interface StandaloneEntry {
+  /** The file name without `.js`, at the root of the CDN folder. */
+  name: string;
+  /** Its source module. */
+  entry: string;
+  /** The main build's settings the entry is built with too (`define`, plugins such as the CSS minifier). */
+  config: Pick<InlineConfig, 'define' | 'plugins'>;
+}
+
+/** Points each `import()` of a module the main build put in a chunk of its own to that chunk; fails on any other. */
+function lazyChunksOfMainBuild(chunkOf: Map<string, string>, entryFile: string): Plugin {
+  return {
+    name: 'ra-cdn-standalone-lazy-chunks',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if ((options as { kind?: string }).kind !== 'dynamic-import') return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      const fileName = resolved && chunkOf.get(resolved.id);
+      if (!fileName) return null;
+      const path = posix.relative(posix.dirname(entryFile), fileName);
+      return { id: path.startsWith('.') ? path : `./${path}`, external: true };
+    },
+    generateBundle(_options, bundle) {
+      const extra = Object.keys(bundle).filter((file) => file.endsWith('.js') && file !== entryFile);
+      if (extra.length) {
+        this.error(`${entryFile} is not a single file: it also needs ${extra.join(', ')}`);
+      }
+    },
+  };
+}
+
+export function cdnStandalonePlugin({ name, entry, config }: StandaloneEntry): Plugin {
+  return {
+    name: 'ra-cdn-standalone',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      // Only the CDN build itself (Storybook's build reads this config too).
+      if (!options.dir || !('ra-widgets.js' in bundle)) return;
+      const chunkOf = new Map<string, string>();
+      for (const output of Object.values(bundle)) {
+        if (output.type === 'chunk' && output.isDynamicEntry && output.facadeModuleId) {
+          chunkOf.set(output.facadeModuleId, output.fileName);
+        }
+      }
+      const entryFile = `${name}.js`;
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        ...config,
+        plugins: [...(config.plugins ?? []), lazyChunksOfMainBuild(chunkOf, entryFile)],
+        build: {
+          outDir: relative(process.cwd(), options.dir),
+          emptyOutDir: false,
+          sourcemap: true,
+          target: 'es2022',
+          lib: { entry: { [name]: entry }, formats: ['es'] },
+          rolldownOptions: { output: { minify: true, entryFileNames: '[name].js' } },
+        },
+      });
+    },
+  };
+}
