@@ -23,6 +23,27 @@ export default {
       },
     },
     {
+      // The analyzer skips a field tagged `@internal`, but not an entry of `static properties` so tagged: it would list
+      // it as a public property without a description.
+      name: 'internal-static-properties',
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (!ts.isClassDeclaration(node) || !node.name) return;
+        const internal = node.members
+          .filter((member) => ts.isPropertyDeclaration(member) && member.name.getText() === 'properties')
+          .flatMap((member) =>
+            member.initializer && ts.isObjectLiteralExpression(member.initializer)
+              ? member.initializer.properties
+              : [],
+          )
+          .filter((entry) => ts.getJSDocTags(entry).some((tag) => tag.tagName.text === 'internal'))
+          .map((entry) => entry.name?.getText());
+        const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.getText());
+        if (internal.length && declaration?.members) {
+          declaration.members = declaration.members.filter((member) => !internal.includes(member.name));
+        }
+      },
+    },
+    {
       // The analyzer also lists `dispatchEvent(new SomeEvent())` calls it cannot name; our `@fires` tags name
       // every event, so the nameless duplicates only add empty rows to the docs.
       name: 'drop-nameless-events',

@@ -66,7 +66,9 @@ export function cdnStandalonePlugin({ name, entry, config }: StandaloneEntry): P
           sourcemap: true,
           target: 'es2022',
           lib: { entry: { [name]: entry }, formats: ['es'] },
-          rolldownOptions: { output: { minify: true, entryFileNames: '[name].js' } },
+          rolldownOptions: {
+            output: { minify: true, comments: { annotation: false }, entryFileNames: '[name].js' },
+          },
         },
       });
     },

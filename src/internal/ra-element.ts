@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 
 /**
@@ -10,14 +9,20 @@ import { resolveLocale, type Locale } from '../i18n/locale.js';
  *   then `<html lang>`, then French.
  */
 export class RaElement extends LitElement {
+  // Declared without decorators, like the member badge's: its one-file bundle then carries no decorator code.
+  static override properties: PropertyDeclarations = {
+    theme: { reflect: true },
+    now: {},
+  };
+
   /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /**
    * The present as an ISO 8601 date-time, for demos on past feeds and for tests; default: the real clock. Decides
    * what is upcoming and whether registration is open.
    */
-  @property() now?: string;
+  now?: string;
 
   // `lang` is the platform's own attribute: watch it so a change re-renders in the new language.
   static override get observedAttributes(): string[] {
