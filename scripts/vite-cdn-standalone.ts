@@ -41,6 +41,33 @@ function lazyChunksOfMainBuild(chunkOf: Map<string, string>, entryFile: string):
   };
 }
 
+/**
+ * Drops the design tokens (`--_ra-*` custom properties, `src/internal/tokens.ts`) that nothing in the file reads:
+ * every widget's tokens are in the shared styles, a badge reads few of them. Only a declaration alone on a line
+ * without source mappings goes, and its line stays, empty: the source map stays exact.
+ */
+export function dropUnreadTokens(code: string, mappings: string): string {
+  const read = new Set(Array.from(code.matchAll(/var\((--_ra-[\w-]+)/g), (match) => match[1]));
+  const mapped = mappings.split(';');
+  return code
+    .split('\n')
+    .map((line, index) => {
+      const declared = /^(--_ra-[\w-]+):[^;{}`]*;?$/.exec(line)?.[1];
+      return declared && !read.has(declared) && !mapped[index] ? '' : line;
+    })
+    .join('\n');
+}
+
+function unreadTokens(entryFile: string): Plugin {
+  return {
+    name: 'ra-cdn-standalone-unread-tokens',
+    generateBundle(_options, bundle) {
+      const chunk = bundle[entryFile];
+      if (chunk?.type === 'chunk' && chunk.map) chunk.code = dropUnreadTokens(chunk.code, chunk.map.mappings);
+    },
+  };
+}
+
 export function cdnStandalonePlugin({ name, entry, config }: StandaloneEntry): Plugin {
   return {
     name: 'ra-cdn-standalone',
@@ -59,7 +86,11 @@ export function cdnStandalonePlugin({ name, entry, config }: StandaloneEntry): P
         configFile: false,
         logLevel: 'warn',
         ...config,
-        plugins: [...(config.plugins ?? []), lazyChunksOfMainBuild(chunkOf, entryFile)],
+        plugins: [
+          ...(config.plugins ?? []),
+          lazyChunksOfMainBuild(chunkOf, entryFile),
+          unreadTokens(entryFile),
+        ],
         build: {
           outDir: relative(process.cwd(), options.dir),
           emptyOutDir: false,
