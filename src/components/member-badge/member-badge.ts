@@ -186,7 +186,15 @@ export class RaMemberBadge extends RaElement {
   private renderMark() {
     return html`<svg part="mark" class="mark" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
       <circle cx="18" cy="24" r="12" fill="none" stroke="currentColor" stroke-width="5"></circle>
-      <circle cx="30" cy="24" r="12" fill="none" stroke="currentColor" stroke-width="5" opacity="0.6"></circle>
+      <circle
+        cx="30"
+        cy="24"
+        r="12"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="5"
+        opacity="0.6"
+      ></circle>
     </svg>`;
   }
 
