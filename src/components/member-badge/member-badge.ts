@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { loadMembersProof, onMembersProofUpdate } from '../../feed/members-loader.js';
 import type { MembersProof } from '../../feed/members-signature.js';
 import { badgeVerdict, type BadgeMember, type BadgeVerdict } from '../../feed/members-trust.js';
@@ -185,16 +185,8 @@ export class RaMemberBadge extends RaElement {
   /** The network's mark: two linked rings, drawn inline so the badge makes no extra request. */
   private renderMark() {
     return html`<svg part="mark" class="mark" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-      <circle cx="18" cy="24" r="12" fill="none" stroke="currentColor" stroke-width="5"></circle>
-      <circle
-        cx="30"
-        cy="24"
-        r="12"
-        fill="none"
-        stroke="currentColor"
-        stroke-width="5"
-        opacity="0.6"
-      ></circle>
+      ${svg`<circle cx="18" cy="24" r="12" fill="none" stroke="currentColor" stroke-width="5"></circle>
+        <circle cx="30" cy="24" r="12" fill="none" stroke="currentColor" stroke-width="5" opacity="0.6"></circle>`}
     </svg>`;
   }
 
