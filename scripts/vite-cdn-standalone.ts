@@ -8,7 +8,7 @@
  * holds one copy of each reader. The build fails if the entry would need any other file.
  */
 import { posix, relative } from 'node:path';
-import { build, type InlineConfig, type Plugin } from 'vite';
+import { build, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
 
 export interface StandaloneEntry {
   /** The file name without `.js`, at the root of the CDN folder. */
@@ -68,10 +68,15 @@ function unreadTokens(entryFile: string): Plugin {
   };
 }
 
+/** Builds `entry` as `<name>.js`, one file, after the main CDN build, with the main build's browser target. */
 export function cdnStandalonePlugin({ name, entry, config }: StandaloneEntry): Plugin {
+  let target: ResolvedConfig['build']['target'];
   return {
     name: 'ra-cdn-standalone',
     apply: 'build',
+    configResolved(resolved) {
+      target = resolved.build.target;
+    },
     async writeBundle(options, bundle) {
       // Only the CDN build itself (Storybook's build reads this config too).
       if (!options.dir || !('ra-widgets.js' in bundle)) return;
@@ -95,9 +100,10 @@ export function cdnStandalonePlugin({ name, entry, config }: StandaloneEntry): P
           outDir: relative(process.cwd(), options.dir),
           emptyOutDir: false,
           sourcemap: true,
-          target: 'es2022',
+          target,
           lib: { entry: { [name]: entry }, formats: ['es'] },
           rolldownOptions: {
+            // No bundler reads this file again: its pure annotations would only weigh.
             output: { minify: true, comments: { annotation: false }, entryFileNames: '[name].js' },
           },
         },
