@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isDated, type AgendaEvent, type Feed } from '../../feed/model.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { RaElement } from '../../internal/ra-element.js';
+import { RaEventElement } from '../../internal/ra-event-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
 import { CardKit } from './card-kit.js';
 import { eventCardMessages } from './event-card.messages.js';
@@ -77,7 +77,7 @@ import { renderEventCard, type CardLayout } from './event-card.template.js';
  * @cssproperty --ra-shadow - Card shadow.
  * @cssproperty --ra-transition - Hover transitions (none with reduced motion).
  */
-export class RaEventCard extends RaElement {
+export class RaEventCard extends RaEventElement {
   static override styles = [
     ...eventCardStyles,
     css`
