@@ -1,4 +1,5 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { css } from '../../internal/css.js';
 import { property } from 'lit/decorators.js';
 import { isDated, type AgendaEvent, type Feed } from '../../feed/model.js';
 import { FeedController } from '../../internal/feed-controller.js';
