@@ -3,9 +3,11 @@
  * single file, with its own copy of what it imports (Lit, the feed loader), so that a page showing only that widget
  * downloads one file instead of the entry and the chunk every widget shares (`ra-member-badge.js`, issue 16).
  *
- * Code the entry loads only with `import()` (the JSON-LD and iCalendar feed readers) is not copied: the file
- * imports the main build's chunk for it, which keeps its export names as a dynamic import's target, so the folder
- * holds one copy of each reader. The build fails if the entry would need any other file.
+ * Code the entry would load only with `import()` is not copied: the file imports the main build's chunk for it,
+ * which keeps its export names as a dynamic import's target, so the folder holds one copy of it (the badge has none
+ * since the JSON-LD and iCalendar readers are registered by the event widgets' code, `loader-core.ts`). The build
+ * fails if the entry would need any other file. Its style sheets' CSS is then joined onto few lines and the design
+ * tokens it does not read are dropped, the source map kept exact.
  */
 import { posix, relative } from 'node:path';
 import { build, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
@@ -58,12 +60,56 @@ export function dropUnreadTokens(code: string, mappings: string): string {
     .join('\n');
 }
 
+/** After `{ } ; , ( >`, or before `} ) ; , >`, a line break between two CSS lines needs no space. */
+const tightEnd = /[{};,(>]$/;
+const tightStart = /^[});,>]/;
+
+/**
+ * Joins the CSS of the style sheets onto as few lines as possible. The minifier (`vite-minify-lit-css.ts`) keeps
+ * their line breaks so that every module's source map stays right: in the bundle they are lines without source
+ * mappings and without indentation (the templates of HTML are indented, as Prettier writes them). Each such line
+ * is joined onto the line before when that one is such a line too, so that the lines carrying code keep their
+ * columns and only empty entries leave the map: it stays exact. On those lines a custom property's value loses the
+ * space after its colon (leading white space is not part of the value) and `!important` the space before it.
+ */
+export function joinCssLines(code: string, mappings: string): { code: string; mappings: string } {
+  const mapped = mappings.split(';');
+  const lines: string[] = [];
+  const kept: string[] = [];
+  let joinable = false;
+  code.split('\n').forEach((line, index) => {
+    const css = !mapped[index] && !/^\s/.test(line);
+    const text = css ? line.replace(/^(--[\w-]+): /, '$1:').replace(/ !important\b/g, '!important') : line;
+    if (css && joinable) {
+      const previous = lines.pop()!;
+      const space = !previous || !text || tightEnd.test(previous) || tightStart.test(text) ? '' : ' ';
+      lines.push(previous + space + text);
+    } else {
+      lines.push(text);
+      kept.push(mapped[index] ?? '');
+    }
+    joinable = css;
+  });
+  return { code: lines.join('\n'), mappings: kept.join(';') };
+}
+
 function unreadTokens(entryFile: string): Plugin {
   return {
     name: 'ra-cdn-standalone-unread-tokens',
     generateBundle(_options, bundle) {
       const chunk = bundle[entryFile];
-      if (chunk?.type === 'chunk' && chunk.map) chunk.code = dropUnreadTokens(chunk.code, chunk.map.mappings);
+      if (chunk?.type !== 'chunk' || !chunk.map) return;
+      const joined = joinCssLines(dropUnreadTokens(chunk.code, chunk.map.mappings), chunk.map.mappings);
+      chunk.code = joined.code;
+      chunk.map.mappings = joined.mappings;
+      // The map file is already in the bundle, written from the chunk's map before this hook.
+      const mapFile = bundle[`${entryFile}.map`];
+      if (mapFile?.type !== 'asset' || typeof mapFile.source !== 'string') {
+        this.error(`${entryFile}.map is missing: the lines of ${entryFile} cannot be joined`);
+      }
+      const map = JSON.parse(mapFile.source) as { mappings: string };
+      map.mappings = joined.mappings;
+      mapFile.source = JSON.stringify(map);
     },
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dropUnreadTokens } from '../scripts/vite-cdn-standalone.js';
+import { dropUnreadTokens, joinCssLines } from '../scripts/vite-cdn-standalone.js';
 
 describe('dropUnreadTokens', () => {
   const code = [
@@ -26,5 +26,45 @@ describe('dropUnreadTokens', () => {
 
   it('keeps a declaration on a line with source mappings', () => {
     assert.match(dropUnreadTokens(code, 'AAAA;;;AAAA;;'), /--_ra-color-danger/);
+  });
+});
+
+describe('joinCssLines', () => {
+  const code = [
+    'var s=css`',
+    ':host{',
+    '--_ra-radius: var(--ra-radius, 0.5em);',
+    '',
+    'font-style:normal !important;',
+    'padding:1em',
+    '2em',
+    '}',
+    '`,t=html`<p>',
+    '  <span>a</span>',
+    '</p>`;',
+  ].join('\n');
+  // Mappings on the lines that carry code only, as in the bundle.
+  const mappings = 'AAAA;;;;;;;;AACA;;AACA';
+
+  it('joins the unmapped CSS lines, with a space only where CSS needs one', () => {
+    const { code: joined } = joinCssLines(code, mappings);
+    assert.equal(
+      joined,
+      [
+        'var s=css`',
+        ':host{--_ra-radius:var(--ra-radius, 0.5em);font-style:normal!important;padding:1em 2em}',
+        '`,t=html`<p>',
+        '  <span>a</span>',
+        '</p>`;',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps one mappings entry per line, those of the lines with code unchanged', () => {
+    assert.equal(joinCssLines(code, mappings).mappings, 'AAAA;;AACA;;AACA');
+  });
+
+  it('leaves indented lines (the templates of HTML) where they are', () => {
+    assert.match(joinCssLines(code, mappings).code, /<p>\n {2}<span>a<\/span>\n<\/p>/);
   });
 });
