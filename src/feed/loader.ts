@@ -7,10 +7,11 @@ import { FeedError, feedRoot } from './document.js';
 import {
   createReader,
   forgetFailedFeed as forgetFailedSource,
+  readCached,
   registerFeedAdapters,
   type LoadOptions,
 } from './loader-core.js';
-import type { MultiReader } from './loader-merge.js';
+import type { MultiReader, SingleReader } from './loader-merge.js';
 import type { Feed } from './model.js';
 import { readFeed, readFeedInSlices } from './read-feed.js';
 
@@ -42,10 +43,11 @@ registerFeedAdapters({
 });
 
 const isMerge = (value: string) => feedUrls(value).length > 1;
-const single = createReader<Feed>(
+const reader = createReader<Feed>(
   (root, url) => readFeed(root, url),
   (root, url) => readFeedInSlices(root, url),
 );
+const single: SingleReader = { load: reader.load, readCached: (url) => readCached(reader, url) };
 let multi: MultiReader | undefined;
 
 async function multiReader(): Promise<MultiReader> {
@@ -71,9 +73,9 @@ export function readCachedFeed(url: string): Feed | undefined {
 
 /** Calls `listener` whenever a newer feed arrives for `url` (for several, whenever one of them changes). */
 export function onFeedUpdate(url: string, listener: (feed: Feed) => void): () => void {
-  if (!isMerge(url)) return single.onUpdate(url, listener);
+  if (!isMerge(url)) return reader.onUpdate(url, listener);
   const stops = feedUrls(url).map((part) =>
-    single.onUpdate(part, () => {
+    reader.onUpdate(part, () => {
       const feed = multi?.readCached(url);
       if (feed) listener(feed);
     }),
