@@ -1,7 +1,8 @@
 // Generates custom-elements.json from the elements' JSDoc: Storybook's docs tables and editors read it.
 export default {
-  // The base element too: its attributes (lang, theme, now) are inherited by every element.
-  globs: ['src/components/**/*.ts', 'src/internal/ra-element.ts'],
+  // The base elements too: their attributes (lang and theme on every element, now on the three that show events)
+  // are inherited.
+  globs: ['src/components/**/*.ts', 'src/internal/ra-element.ts', 'src/internal/ra-event-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.messages.ts', 'src/**/*.styles.ts'],
   litelement: true,
   outdir: '.',
