@@ -1,7 +1,8 @@
 // Generates custom-elements.json from the elements' JSDoc: Storybook's docs tables and editors read it.
 export default {
-  // The base element too: its attributes (lang, theme, now) are inherited by every element.
-  globs: ['src/components/**/*.ts', 'src/internal/ra-element.ts'],
+  // The base elements too: their attributes (lang and theme on every element, now on the three that show events)
+  // are inherited.
+  globs: ['src/components/**/*.ts', 'src/internal/ra-element.ts', 'src/internal/ra-event-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/**/*.messages.ts', 'src/**/*.styles.ts'],
   litelement: true,
   outdir: '.',
@@ -19,6 +20,27 @@ export default {
           for (const declaration of module.declarations ?? []) {
             if (declaration.members) declaration.members = declaration.members.filter(isPublic);
           }
+        }
+      },
+    },
+    {
+      // The analyzer skips a field tagged `@internal`, but not an entry of `static properties` so tagged: it would list
+      // it as a public property without a description.
+      name: 'internal-static-properties',
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (!ts.isClassDeclaration(node) || !node.name) return;
+        const internal = node.members
+          .filter((member) => ts.isPropertyDeclaration(member) && member.name.getText() === 'properties')
+          .flatMap((member) =>
+            member.initializer && ts.isObjectLiteralExpression(member.initializer)
+              ? member.initializer.properties
+              : [],
+          )
+          .filter((entry) => ts.getJSDocTags(entry).some((tag) => tag.tagName.text === 'internal'))
+          .map((entry) => entry.name?.getText());
+        const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.getText());
+        if (internal.length && declaration?.members) {
+          declaration.members = declaration.members.filter((member) => !internal.includes(member.name));
         }
       },
     },

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig } from 'vite';
 import { cdnAutoloaderPlugin } from './scripts/vite-cdn-autoloader.js';
+import { cdnStandalonePlugin } from './scripts/vite-cdn-standalone.js';
 import { minifyLitCssPlugin } from './scripts/vite-minify-lit-css.js';
 
 /** Every shipped module: tests, stories and the Node-only CLI stay out of the browser builds. */
@@ -49,7 +50,17 @@ export default defineConfig(({ mode }) => {
   return {
     // The CSS inside Lit's css`` templates is plain text to the minifier: squeeze it ourselves.
     // The autoloader imports its chunks by absolute URL, all at once (see the plugin).
-    plugins: [minifyLitCssPlugin(), cdnAutoloaderPlugin()],
+    // A page with only a member badge loads `ra-member-badge.js`, built apart as one file (see the plugin); the
+    // autoloader's badge chunk shares Lit and the loader with the other widgets.
+    plugins: [
+      minifyLitCssPlugin(),
+      cdnAutoloaderPlugin(),
+      cdnStandalonePlugin({
+        name: 'ra-member-badge',
+        entry: 'src/components/member-badge/define.ts',
+        config: { define, plugins: [minifyLitCssPlugin()] },
+      }),
+    ],
     define,
     build: {
       outDir: 'dist/cdn',
@@ -59,7 +70,6 @@ export default defineConfig(({ mode }) => {
       lib: {
         entry: {
           'ra-widgets': 'src/autoloader.ts',
-          'ra-member-badge': 'src/components/member-badge/define.ts',
           // The demo's and Storybook's snippet builder.
           'badge-snippet': 'src/components/member-badge/snippet.ts',
         },

@@ -3,16 +3,12 @@
  * an earlier visit shown at once then revalidated, timeouts and retries. It keeps the feed's text and checks the
  * document as a whole; what a widget reads from it (the whole feed, or only the members) is the reader's own
  * (`createReader`), so that each widget loads only the code it needs.
+ *
+ * A JSON-LD or iCalendar feed needs an adapter that the code reading events registers (`registerFeedAdapters`,
+ * `loader.ts`); the member badge, which reads only the network's own signed JSON feed, does not bundle them.
  */
 import { whenIdle, yieldToMain } from '../internal/main-thread.js';
-import {
-  FeedError,
-  feedRoot,
-  isJsonLd,
-  readFeedJson,
-  type FeedRoot,
-  type JsonLdAdapter,
-} from './document.js';
+import { FeedError, feedRoot, isJsonLd, readFeedJson, type FeedRoot } from './document.js';
 import { isIcs } from './ics-detect.js';
 
 /** How one caller waits for a feed. The shared request takes its timeout and retries from the first caller. */
@@ -28,7 +24,7 @@ export interface LoadOptions {
 }
 
 /** A feed's text, read as a document that is a version 1 feed as a whole. */
-interface FeedCopy {
+export interface FeedCopy {
   /** The absolute URL it was read from. */
   url: string;
   text: string;
@@ -61,11 +57,22 @@ interface StoredCopy {
   copy?: FeedCopy;
 }
 
+/** Reads a text the core cannot (`json`: its JSON, for JSON-LD) as a version 1 feed document. */
+export type FeedAdapter = (url: string, text: string, json: unknown) => FeedRoot;
+
+/** The kinds of feed that need an adapter, by the name messages give them. */
+export type FeedAdapterKind = 'JSON-LD' | 'iCalendar';
+
+/** Loaders of the adapters, by kind: each loads its reader (and its library) only for such a feed. */
+export type FeedAdapterLoaders = Partial<Record<FeedAdapterKind, () => Promise<FeedAdapter>>>;
+
 interface SourceRegistry {
   entries: Map<string, SourceEntry>;
   listeners: Map<string, Set<CopyListener>>;
   /** The last stored copy read, per URL, so that many widgets reading it parse it once. */
   storedCopies: Map<string, StoredCopy>;
+  /** Registered by the bundles that read events, so that whichever bundle loads a URL first can read it for all. */
+  adapters?: FeedAdapterLoaders;
 }
 
 // Kept on `globalThis` so that two bundles on one page (CDN and npm builds) share requests and listeners.
@@ -76,6 +83,15 @@ const registry: SourceRegistry = ((globalThis as { [registryKey]?: SourceRegistr
   listeners: new Map(),
   storedCopies: new Map(),
 });
+const adapterLoaders: FeedAdapterLoaders = (registry.adapters ??= {});
+
+/**
+ * Lets every bundle on the page read JSON-LD and iCalendar feeds with these adapters: the code that reads events
+ * registers them when it loads (`loader.ts`).
+ */
+export function registerFeedAdapters(loaders: FeedAdapterLoaders): void {
+  Object.assign(adapterLoaders, loaders);
+}
 
 const storagePrefix = 'ra-feed:v1:';
 const defaultTimeoutMs = 10_000;
@@ -109,42 +125,56 @@ function absoluteUrl(url: string): string | undefined {
   }
 }
 
-let jsonLdToFeed: JsonLdAdapter | undefined;
-let icsToFeed: typeof import('./ics-reader.js').icsToFeed | undefined;
-
-/** The reader a feed needs beyond the core, loaded only for such a feed: ical.js for iCalendar, the JSON-LD adapter. */
-async function loadAdapter(text: string, contentType?: string): Promise<void> {
-  if (isIcs(text, contentType)) icsToFeed ??= (await import('./ics-reader.js')).icsToFeed;
-  else jsonLdToFeed ??= (await import('./jsonld.js')).jsonLdToFeed;
-}
-
-/** An iCalendar text read as a version 1 feed document, its unreadable VEVENTs warned about. */
-function icsRoot(url: string, text: string, read: NonNullable<typeof icsToFeed>): FeedRoot {
-  const { document, error } = read(text, (item, reason) =>
-    console.warn(`[ra-widgets] ${url}: ${item}: ${reason}`),
-  );
-  if (!document) throw new FeedError(url, 'not-a-feed', error);
-  return feedRoot(document, url);
-}
+/** The adapters this bundle has loaded. */
+const adapters: Partial<Record<FeedAdapterKind, FeedAdapter>> = {};
 
 /**
- * The text read as a whole document, or `undefined` when it needs a reader that is not loaded yet (JSON-LD,
+ * The text read as a whole document, or `undefined` when it needs an adapter that is not loaded yet (JSON-LD,
  * iCalendar).
  *
  * @throws FeedError when the text is not a feed as a whole
  */
 function readCopy(url: string, text: string, contentType?: string): FeedCopy | undefined {
-  if (isIcs(text, contentType)) return icsToFeed && { url, text, root: icsRoot(url, text, icsToFeed) };
-  const json = readFeedJson(text, url, contentType);
-  if (isJsonLd(json) && !jsonLdToFeed) return undefined;
-  return { url, text, root: feedRoot(json, url, jsonLdToFeed) };
+  const ics = isIcs(text, contentType);
+  const json = ics || readFeedJson(text, url, contentType);
+  const kind = ics ? 'iCalendar' : isJsonLd(json) && 'JSON-LD';
+  const read = kind ? adapters[kind] : (_: string, __: string, document: unknown) => feedRoot(document, url);
+  return read && { url, text, root: read(url, text, json) };
 }
 
-async function readCopyLoadingAdapter(url: string, text: string, contentType?: string): Promise<FeedCopy> {
-  const copy = readCopy(url, text, contentType);
+/**
+ * Loads the adapter the text needs, when one is registered on the page.
+ *
+ * @returns whether it is loaded
+ */
+async function loadAdapter(kind: FeedAdapterKind): Promise<boolean> {
+  const load = adapterLoaders[kind];
+  return !!(adapters[kind] ??= await load?.());
+}
+
+const adapterKind = (text: string, contentType?: string): FeedAdapterKind =>
+  isIcs(text, contentType) ? 'iCalendar' : 'JSON-LD';
+
+/**
+ * `readCopy`, loading the adapter first when the text needs one.
+ *
+ * @param entry the load this is the first copy of: forgotten when no adapter can read it, so that a widget whose
+ *   bundle registers one, loaded later, loads the URL again
+ * @throws FeedError `not-a-feed` when it needs an adapter that no bundle on the page registered
+ */
+async function readCopyLoadingAdapter(
+  url: string,
+  text: string,
+  contentType?: string,
+  entry?: SourceEntry,
+): Promise<FeedCopy> {
+  const kind = adapterKind(text, contentType);
+  const copy =
+    readCopy(url, text, contentType) ??
+    ((await loadAdapter(kind)) ? readCopy(url, text, contentType) : undefined);
   if (copy) return copy;
-  await loadAdapter(text, contentType);
-  return readCopy(url, text, contentType)!;
+  if (entry && isCurrent(url, entry)) registry.entries.delete(url);
+  throw new FeedError(url, 'not-a-feed', `${kind}, which no widget on this page reads`);
 }
 
 // localStorage may be missing, full or throwing (Safari private mode, blocked cookies): the cache is an
@@ -326,8 +356,7 @@ async function laterCopy(
   stored: StoredCopy | undefined,
   options: LoadOptions,
 ): Promise<FeedCopy> {
-  if (stored) {
-    await loadAdapter(stored.text);
+  if (stored && (await loadAdapter(adapterKind(stored.text)))) {
     const read = readStored(url);
     if (read?.copy) {
       void revalidate(url, entry, read, options);
@@ -337,7 +366,7 @@ async function laterCopy(
   const fetched = await fetchWithRetries(url, undefined, options);
   // We sent no condition, so a 304 means a broken server or proxy.
   if (fetched.notModified) throw new FeedError(url, 'http', 'HTTP 304 without a condition');
-  const copy = await readCopyLoadingAdapter(url, fetched.text, fetched.contentType);
+  const copy = await readCopyLoadingAdapter(url, fetched.text, fetched.contentType, entry);
   // Serializing and storing a large feed takes a while: after the first screen, in idle time.
   whenIdle(() => {
     if (isCurrent(url, entry)) writeStored(url, fetched.text, fetched.etag);
@@ -419,10 +448,20 @@ export interface FeedReader<T> {
    * a newer one reaches `onUpdate` listeners. Rejects with a `FeedError` saying why the feed could not be read.
    */
   load(url: string, options?: LoadOptions): Promise<T>;
-  /** The newest this page has for `url`, else what the copy stored by an earlier visit holds, without waiting. */
-  readCached(url: string): T | undefined;
   /** Calls `listener` whenever a newer copy arrives for `url`. Returns the unsubscribe function. */
   onUpdate(url: string, listener: (value: T) => void): () => void;
+  /** What one copy holds, read once per copy: every caller gets the same value. For `readCached`. */
+  valueOf(copy: FeedCopy): T;
+}
+
+/**
+ * What `reader` reads from the newest copy this page has for `url`, else from the copy stored by an earlier visit,
+ * without waiting. A function of its own, not a method: a bundle that never reads without waiting (the member
+ * badge's) leaves it out.
+ */
+export function readCached<T>(reader: FeedReader<T>, url: string): T | undefined {
+  const copy = cachedCopy(url);
+  return copy && reader.valueOf(copy);
 }
 
 /**
@@ -458,11 +497,8 @@ export function createReader<T>(
   };
   return {
     load: (url, options = {}) => untilAborted(loadCopy(url, options).then(valueLater), options.signal),
-    readCached: (url) => {
-      const copy = cachedCopy(url);
-      return copy && valueOf(copy);
-    },
     onUpdate: (url, listener) => subscribe(url, (copy) => listener(valueOf(copy))),
+    valueOf,
   };
 }
 

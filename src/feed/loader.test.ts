@@ -224,6 +224,42 @@ describe('loadFeed', () => {
     expect(error.reason).to.equal('not-a-feed');
   });
 
+  it('reads JSON-LD and iCalendar only with an adapter registered on the page, for every bundle', async () => {
+    // A badge's bundle: a core of its own that registers no adapter (the member badge reads signed JSON only).
+    const badgeBundle = './loader-core.ts?bundle=badge';
+    const badge = ((await import(badgeBundle)) as typeof import('./loader-core.js')).createReader(
+      (root) => root.events.length,
+    );
+    // The adapters this file's event readers (`loader.ts`) registered, set aside: a page with the badge alone.
+    const registry = (globalThis as unknown as Record<symbol, { adapters: Record<string, unknown> }>)[
+      Symbol.for('ra-widgets.feed-sources')
+    ]!;
+    const registered = { ...registry.adapters };
+    for (const kind of Object.keys(registered)) delete registry.adapters[kind];
+    const calendar = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
+    try {
+      stubFetch(
+        () => json(jsonLdText('Forum')),
+        () => new Response(calendar, { headers: { 'Content-Type': 'text/calendar' } }),
+        () => json(jsonLdText('Forum')),
+      );
+      const error = (await rejection(badge.load(feedUrl))) as FeedError;
+      expect(error).to.be.instanceOf(FeedError);
+      expect(error.reason).to.equal('not-a-feed');
+      expect(error.message).to.contain(feedUrl).and.to.contain('JSON-LD, which no widget on this page reads');
+      // Not kept as a failure: the next load asks again.
+      const icsError = (await rejection(badge.load(feedUrl))) as FeedError;
+      expect(icsError.message).to.contain('iCalendar, which no widget on this page reads');
+      // The event readers' bundle on the page: the badge's core, loading the URL first, reads it for them too.
+      Object.assign(registry.adapters, registered);
+      expect(await badge.load(feedUrl)).to.equal(1);
+      expect((await loadFeed(feedUrl)).events[0]?.name).to.equal('Forum');
+      expect(calls).to.have.length(3);
+    } finally {
+      Object.assign(registry.adapters, registered);
+    }
+  });
+
   it('stores the feed for the next visit', async () => {
     stubFetch(() => json(feedText('stored'), { headers: { ETag: '"abc"' } }));
     await loadFeed(feedUrl);

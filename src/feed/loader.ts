@@ -3,8 +3,15 @@
  * reader shares (`loader-core.ts`). Several feeds named together are merged by `loader-merge.ts`, loaded only for
  * such a page.
  */
-import { createReader, forgetFailedFeed as forgetFailedSource, type LoadOptions } from './loader-core.js';
-import type { MultiReader } from './loader-merge.js';
+import { FeedError, feedRoot } from './document.js';
+import {
+  createReader,
+  forgetFailedFeed as forgetFailedSource,
+  readCached,
+  registerFeedAdapters,
+  type LoadOptions,
+} from './loader-core.js';
+import type { MultiReader, SingleReader } from './loader-merge.js';
 import type { Feed } from './model.js';
 import { readFeed, readFeedInSlices } from './read-feed.js';
 
@@ -15,11 +22,32 @@ export function feedUrls(value: string): string[] {
   return value.trim().split(/\s+/).filter(Boolean);
 }
 
+// The widgets that read events read schema.org JSON-LD and iCalendar feeds too, each reader loaded only for such a
+// feed. Registered for the whole page: a member badge's bundle, which has no adapter, may load the URL first.
+registerFeedAdapters({
+  'JSON-LD': async () => {
+    const { jsonLdToFeed } = await import('./jsonld.js');
+    return (url, _text, json) => feedRoot(json, url, jsonLdToFeed);
+  },
+  iCalendar: async () => {
+    const { icsToFeed } = await import('./ics-reader.js');
+    // An iCalendar text read as a version 1 feed document, its unreadable VEVENTs warned about.
+    return (url, text) => {
+      const { document, error } = icsToFeed(text, (item, reason) =>
+        console.warn(`[ra-widgets] ${url}: ${item}: ${reason}`),
+      );
+      if (!document) throw new FeedError(url, 'not-a-feed', error);
+      return feedRoot(document, url);
+    };
+  },
+});
+
 const isMerge = (value: string) => feedUrls(value).length > 1;
-const single = createReader<Feed>(
+const reader = createReader<Feed>(
   (root, url) => readFeed(root, url),
   (root, url) => readFeedInSlices(root, url),
 );
+const single: SingleReader = { load: reader.load, readCached: (url) => readCached(reader, url) };
 let multi: MultiReader | undefined;
 
 async function multiReader(): Promise<MultiReader> {
@@ -45,9 +73,9 @@ export function readCachedFeed(url: string): Feed | undefined {
 
 /** Calls `listener` whenever a newer feed arrives for `url` (for several, whenever one of them changes). */
 export function onFeedUpdate(url: string, listener: (feed: Feed) => void): () => void {
-  if (!isMerge(url)) return single.onUpdate(url, listener);
+  if (!isMerge(url)) return reader.onUpdate(url, listener);
   const stops = feedUrls(url).map((part) =>
-    single.onUpdate(part, () => {
+    reader.onUpdate(part, () => {
       const feed = multi?.readCached(url);
       if (feed) listener(feed);
     }),

@@ -2,7 +2,7 @@
  * The members signature of a feed, for the member badge: the same requests and copies as the other widgets
  * (`loader-core.ts`), checked against the network's keys (`network.ts`) once per copy, without the feed schema.
  */
-import { createReader, type LoadOptions } from './loader-core.js';
+import { createReader, readCached, type LoadOptions } from './loader-core.js';
 import { verifyMembers, type MembersProof } from './members-signature.js';
 import { membersKeys } from './network.js';
 
@@ -19,7 +19,7 @@ export function loadMembersProof(url: string, options: LoadOptions = {}): Promis
 
 /** The proof of the newest copy this page has for `url` (or of one stored by an earlier visit), without a request. */
 export function readCachedMembersProof(url: string): Promise<MembersProof> | undefined {
-  return proofs.readCached(url);
+  return readCached(proofs, url);
 }
 
 /** Calls `listener` whenever a newer copy of the feed at `url` arrives. Returns the unsubscribe function. */

@@ -3,6 +3,9 @@ import type { AgendaEvent } from '../feed/model.js';
 /** Our events cross shadow roots so a page can listen on `document`. */
 const crossing = { bubbles: true, composed: true } as const;
 
+// Each `eventName` is a getter, not a static field: a static field is a side effect that keeps every event class in
+// a bundle, whereas a bundle with one widget keeps only the events it fires (the member badge's `ra-member-badge.js`).
+
 /**
  * `ra-feed-error`: the feed could not be read. Fired by every widget that reads a feed; the widget then shows its
  * own error state. Bubbles and crosses shadow roots.
@@ -10,7 +13,9 @@ const crossing = { bubbles: true, composed: true } as const;
  * @example document.addEventListener('ra-feed-error', (e) => report(e.url, e.error.message));
  */
 export class RaFeedErrorEvent extends Event {
-  static readonly eventName = 'ra-feed-error';
+  static get eventName() {
+    return 'ra-feed-error' as const;
+  }
   constructor(
     /** The feed's URL as the widget resolved it. */
     readonly url: string,
@@ -29,7 +34,9 @@ export class RaFeedErrorEvent extends Event {
  * @example agenda.addEventListener('ra-register', (e) => { e.preventDefault(); openMyForm(e.event.id); });
  */
 export class RaRegisterEvent extends Event {
-  static readonly eventName = 'ra-register';
+  static get eventName() {
+    return 'ra-register' as const;
+  }
   constructor(
     /** The event (schema.org Event, as read from the feed) the person wants to attend. */
     readonly event: AgendaEvent,
@@ -40,7 +47,9 @@ export class RaRegisterEvent extends Event {
 
 /** `ra-registration-submit`: `<ra-registration-form>` is sending a registration. */
 export class RaRegistrationSubmitEvent extends Event {
-  static readonly eventName = 'ra-registration-submit';
+  static get eventName() {
+    return 'ra-registration-submit' as const;
+  }
   constructor(
     /** The feed event's `id`. */
     readonly eventId: string,
@@ -53,7 +62,9 @@ export class RaRegistrationSubmitEvent extends Event {
 
 /** `ra-registration-success`: the server accepted the registration. */
 export class RaRegistrationSuccessEvent extends Event {
-  static readonly eventName = 'ra-registration-success';
+  static get eventName() {
+    return 'ra-registration-success' as const;
+  }
   constructor(
     /** The feed event's `id`. */
     readonly eventId: string,
@@ -68,7 +79,9 @@ export class RaRegistrationSuccessEvent extends Event {
 
 /** `ra-registration-error`: the registration did not go through; the form keeps what the person typed. */
 export class RaRegistrationErrorEvent extends Event {
-  static readonly eventName = 'ra-registration-error';
+  static get eventName() {
+    return 'ra-registration-error' as const;
+  }
   constructor(
     /** The feed event's `id`. */
     readonly eventId: string,

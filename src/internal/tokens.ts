@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css.js';
 
 const darkValues = css`
   --_ra-color-primary: var(--ra-color-primary, #5fd3b3);

@@ -51,12 +51,17 @@ let cdn: { server: Server; origin: string };
 let site: { server: Server; origin: string };
 let browser: Browser;
 let genuineFeed: string;
+/** Requests the member's site answered, by path. */
+const requests = new Map<string, number>();
 
 const badgePage = (
   member: string,
   feed: string,
+  bundles = ['ra-member-badge.js'],
 ) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
-  <title>Entreprise</title><link rel="icon" href="data:,"><script type="module" src="${cdn.origin}/ra-member-badge.js"></script></head>
+  <title>Entreprise</title><link rel="icon" href="data:,">${bundles
+    .map((bundle) => `<script type="module" src="${cdn.origin}/${bundle}"></script>`)
+    .join('')}</head>
   <body><main><h1>Entreprise</h1><ra-member-badge member="${member}" feed="${feed}">
   <a href="https://www.reseau-alliances.org/">Adhérent Réseau Alliances</a></ra-member-badge></main></body></html>`;
 
@@ -109,8 +114,22 @@ before(async () => {
     '/fake.html': { body: badgePage('pas-adherent', '/fake.json'), type: types['.html']! },
     '/genuine.html': { body: badgePage('etika-spirulina', '/membres.json'), type: types['.html']! },
     '/altered.html': { body: badgePage('etika-spirulina', '/altered.json'), type: types['.html']! },
+    // Each page with both bundles reads a feed of its own, to count its requests.
+    '/both/loader-first.json': { body: genuineFeed, type: types['.json']! },
+    '/both/loader-first.html': {
+      body: badgePage('etika-spirulina', '/both/loader-first.json', ['ra-widgets.js', 'ra-member-badge.js']),
+      type: types['.html']!,
+    },
+    '/both/badge-first.json': { body: genuineFeed, type: types['.json']! },
+    '/both/badge-first.html': {
+      body: badgePage('etika-spirulina', '/both/badge-first.json', ['ra-member-badge.js', 'ra-widgets.js']),
+      type: types['.html']!,
+    },
   };
-  site = await serve((path) => files[path]);
+  site = await serve((path) => {
+    requests.set(path, (requests.get(path) ?? 0) + 1);
+    return files[path];
+  });
   browser = await launchChromium();
 });
 
@@ -151,6 +170,23 @@ describe('the member badge with the bundle from another origin', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+});
+
+// `ra-member-badge.js` is built apart, with its own copy of Lit and of the feed loader: beside the autoloader, whose
+// badge chunk defines the same tag, the first definition wins and both copies share the page's feed request.
+describe('a page with both ra-widgets.js and ra-member-badge.js', () => {
+  for (const order of ['loader-first', 'badge-first']) {
+    it(`defines the badge once, without error, and reads its feed once (${order})`, async () => {
+      const { page, problems, warnings } = await open(`/both/${order}.html`);
+      const link = page.locator('ra-member-badge a[part="badge"]');
+      await link.waitFor();
+      assert.match((await link.textContent()) ?? '', /Adhérent Réseau Alliances\s+depuis 2020/);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(warnings, []);
+      assert.equal(requests.get(`/both/${order}.json`), 1);
+      await page.close();
+    });
+  }
 });
 
 describe("the verification page on the network's site", () => {

@@ -101,6 +101,20 @@ describe('Storybook', () => {
         if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
           failedUrls.push(response.url());
       });
+      // A widget that shows nothing by design says why in the console: that warning, not a drawing, ends its wait.
+      const empty = story.tags?.includes('empty') ?? false;
+      const explained = empty
+        ? page
+            .waitForEvent('console', {
+              predicate: (message) =>
+                message.type() === 'warning' && /^\[ra-widgets\] .* shows nothing\b/.test(message.text()),
+              timeout: 20_000,
+            })
+            .then(
+              () => true,
+              () => false,
+            )
+        : undefined;
       try {
         await page.goto(`${origin}/iframe.html?id=${story.id}&viewMode=story`);
         // Storybook adds this class once the story function has run (or sb-show-errordisplay when it threw).
@@ -112,29 +126,34 @@ describe('Storybook', () => {
         // The story has drawn when it takes room on the page (a widget's content or fallback, or the button that
         // opens a dialog) and no widget is still busy.
         const busy = story.tags?.includes('busy') ?? false;
-        const drawn = await page
-          .waitForFunction(
-            (expectBusy) => {
-              const widgets = [...document.querySelectorAll('#storybook-root *')].filter((node) =>
-                node.localName.startsWith('ra-'),
-              );
-              const root = document.querySelector('#storybook-root');
-              // A story may show only the button that opens a widget (the registration dialog).
-              return (
-                (widgets.length > 0 || Boolean(root?.querySelector('button'))) &&
-                (root?.getBoundingClientRect().height ?? 0) > 0 &&
-                (expectBusy ||
-                  widgets.every((widget) => !widget.shadowRoot?.querySelector('[aria-busy="true"]')))
-              );
-            },
-            busy,
-            { timeout: 20_000 },
-          )
-          .then(() => true)
-          .catch(() => false);
+        const drawn = explained
+          ? await explained
+          : await page
+              .waitForFunction(
+                (expectBusy) => {
+                  const widgets = [...document.querySelectorAll('#storybook-root *')].filter((node) =>
+                    node.localName.startsWith('ra-'),
+                  );
+                  const root = document.querySelector('#storybook-root');
+                  // A story may show only the button that opens a widget (the registration dialog).
+                  return (
+                    (widgets.length > 0 || Boolean(root?.querySelector('button'))) &&
+                    (root?.getBoundingClientRect().height ?? 0) > 0 &&
+                    (expectBusy ||
+                      widgets.every((widget) => !widget.shadowRoot?.querySelector('[aria-busy="true"]')))
+                  );
+                },
+                busy,
+                { timeout: 20_000 },
+              )
+              .then(() => true)
+              .catch(() => false);
         const state = { classes: await page.evaluate(() => document.body.className) };
         assert.doesNotMatch(state.classes, /sb-show-errordisplay/, 'Storybook shows its error screen');
-        if (!story.tags?.includes('empty')) assert.ok(drawn, 'no widget finished drawing');
+        assert.ok(
+          drawn,
+          empty ? 'a widget showing nothing must say why in the console' : 'no widget finished drawing',
+        );
         if (story.tags?.includes('feed-error')) {
           // The error state's precise console message, and the failed feed requests it explains, are expected.
           const reported = problems.filter((problem) => problem.includes('[ra-widgets]'));

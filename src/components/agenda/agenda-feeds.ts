@@ -3,7 +3,8 @@
  * sources that failed, and « S'abonner » (webcal, Google and Outlook subscription links for the filters chosen).
  * Kept beside `agenda.ts` so the element only calls three functions.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { css } from '../../internal/css.js';
 import {
   subscriptionLinks,
   subscriptionQuery,

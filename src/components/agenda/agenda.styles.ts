@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 
 /**
  * The agenda's own layout. Colours, font, radius and spacing come from the shared tokens; the values below are

@@ -18,7 +18,7 @@ import { FeedController } from '../../internal/feed-controller.js';
 import type { SubscriptionFilter } from '../../calendar/subscription.js';
 import { flat, staticElement, staticText, toTemplate } from '../../internal/flat-template.js';
 import { mapInSlices, yieldToMain } from '../../internal/main-thread.js';
-import { RaElement } from '../../internal/ra-element.js';
+import { RaEventElement } from '../../internal/ra-event-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
 
 type FeedsUi = typeof import('./agenda-feeds.js');
@@ -180,7 +180,7 @@ type Shown =
  * @cssproperty [--ra-space=1em] - Base spacing.
  * @cssproperty [--ra-density=1] - Spacing multiplier (e.g. 0.75 for a denser agenda).
  */
-export class RaAgenda extends RaElement {
+export class RaAgenda extends RaEventElement {
   static override styles = [eventCardStyles, agendaStyles];
 
   /**

@@ -1,8 +1,9 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { css } from '../../internal/css.js';
 import { property } from 'lit/decorators.js';
 import { isDated, type AgendaEvent, type Feed } from '../../feed/model.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { RaElement } from '../../internal/ra-element.js';
+import { RaEventElement } from '../../internal/ra-event-element.js';
 import { JsonLdController } from '../../seo/jsonld-script.js';
 import { CardKit } from './card-kit.js';
 import { eventCardMessages } from './event-card.messages.js';
@@ -80,7 +81,7 @@ import { renderEventCard, type CardLayout } from './event-card.template.js';
  *   nothing below moves when the event arrives (default: none; the skeleton takes a typical card's height, e.g.
  *   `18.375em`, or `33.5em` when the card is 34em wide or less).
  */
-export class RaEventCard extends RaElement {
+export class RaEventCard extends RaEventElement {
   static override styles = [
     ...eventCardStyles,
     css`

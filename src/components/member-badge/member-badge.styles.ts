@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../../internal/css.js';
 import { tokens } from '../../internal/tokens.js';
 
 export const styles = [

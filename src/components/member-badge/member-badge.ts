@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { loadMembersProof, onMembersProofUpdate } from '../../feed/members-loader.js';
 import type { MembersProof } from '../../feed/members-signature.js';
 import { badgeVerdict, type BadgeMember, type BadgeVerdict } from '../../feed/members-trust.js';
@@ -45,38 +44,52 @@ import { styles } from './member-badge.styles.js';
 export class RaMemberBadge extends RaElement {
   static override styles = styles;
 
+  // `static properties` rather than decorators: `ra-member-badge.js` is one file for a page with only a badge,
+  // and the decorators' code would weigh on it (issue 16).
+  static override properties: PropertyDeclarations = {
+    member: { reflect: true },
+    feed: {},
+    variant: { reflect: true },
+    size: { reflect: true },
+    /** @internal */
+    pageHost: { attribute: false },
+    /** @internal */
+    clock: { attribute: false },
+  };
+
   /** The member's id in the feed, e.g. `etika-spirulina`. */
-  @property({ reflect: true }) member = '';
+  member = '';
 
   /**
    * URL of the feed holding the members and their `membersSignature` (relative URLs resolve against the page). Any
    * feed may be named: only one signed with the network's key shows a verified badge.
    */
-  @property() feed = '';
+  feed = '';
 
   /** `full` (mark, title and year), `compact` (mark and a short title) or `icon` (the mark alone, labelled). */
-  @property({ reflect: true }) variant: 'full' | 'compact' | 'icon' = 'full';
+  variant: 'full' | 'compact' | 'icon' = 'full';
 
   /** `small`, `medium` or `large`. */
-  @property({ reflect: true }) size: 'small' | 'medium' | 'large' = 'medium';
+  size: 'small' | 'medium' | 'large' = 'medium';
 
   /**
    * The host name the badge checks against the member's domains (default: the page's).
    * @internal
    */
-  @property({ attribute: false }) pageHost = location.hostname;
+  pageHost = location.hostname;
 
   /**
    * The visitor's clock, for the signature's expiry (milliseconds since the epoch). Deliberately not an attribute: a
    * snippet cannot turn the clock back on an expired members list.
    * @internal
    */
-  @property({ attribute: false }) clock: () => number = Date.now;
+  clock: () => number = Date.now;
 
+  // Internal state, set only by the load, which asks for the update itself.
   /** The feed whose load failed: its fallback shows until `feed` changes. */
-  @state() private failedFeed?: string;
+  private failedFeed?: string;
   /** What the current feed's members signature proved, once checked. */
-  @state() private proof?: { feed: string; proof: MembersProof };
+  private proof?: { feed: string; proof: MembersProof };
   private followedFeed?: string;
   private unsubscribe?: () => void;
   private warned = '';
@@ -138,13 +151,16 @@ export class RaMemberBadge extends RaElement {
         // A newer feed replaced this one: nothing failed.
         if (this.feed !== feed) return;
         this.failedFeed = feed;
+        this.requestUpdate();
         reportFeedError(this, feed, error);
       },
     );
   }
 
   private show(feed: string, proof: MembersProof): void {
-    if (this.feed === feed) this.proof = { feed, proof };
+    if (this.feed !== feed) return;
+    this.proof = { feed, proof };
+    this.requestUpdate();
   }
 
   /** Re-renders when a newer copy of the current feed arrives. */

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { registrationAvailability, takesRegistrations } from '../../domain/availability.js';
 import type { AgendaEvent, Feed } from '../../feed/model.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { RaElement } from '../../internal/ra-element.js';
+import { RaEventElement } from '../../internal/ra-event-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import type { RegistrationRequestInput } from '../../registration/contract.js';
 import {
@@ -79,7 +79,7 @@ function httpUrl(url: string | undefined): string | undefined {
  * @cssproperty --ra-radius - Corner radius.
  * @cssproperty --ra-font-family - Font.
  */
-export class RaRegistrationForm extends RaElement implements SubmissionHost {
+export class RaRegistrationForm extends RaEventElement implements SubmissionHost {
   static override styles = styles;
 
   /** URL of the feed holding the event (relative URLs resolve against the page). */
