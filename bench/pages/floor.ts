@@ -7,6 +7,8 @@
 import { adoptStyles } from 'lit';
 import { agendaStyles } from '../../src/components/agenda/agenda.styles.js';
 import { eventCardStyles } from '../../src/components/event-card/event-card.styles.js';
+import { screenful } from '../../src/components/agenda/agenda.skeleton.js';
+import { registrationAvailability, takesRegistrations } from '../../src/domain/availability.js';
 import type { AgendaEvent, Place, VirtualLocation } from '../../src/feed/model.js';
 import { benchNow, countMarkup, laidOut, loadFeed, nextFrame } from './shared.js';
 
@@ -118,9 +120,17 @@ function badges(event: AgendaEvent): string {
 
 /** The calendar menu as the card first renders it: its Google and Outlook links are built when it opens. */
 const calendarMenu =
-  '<details class="calendar" part="calendar"><summary class="button" part="calendar-button">Ajouter à mon agenda</summary><ul class="calendar-menu" part="calendar-menu"><li><button type="button" class="link-button">Fichier .ics (Apple, Outlook…)</button></li></ul></details>';
+  '<details class="calendar" part="calendar"><summary class="button" part="calendar-button"><span class="label">Ajouter à mon agenda</span><span class="label-short" aria-hidden="true">Mon agenda</span></summary><ul class="calendar-menu" part="calendar-menu"><li><button type="button" class="link-button">Fichier .ics (Apple, Outlook…)</button></li></ul></details>';
 
-function card(event: DatedEvent): string {
+const copyIcon =
+  '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1"></path></svg>';
+
+/** The agenda lays out its first screen's cards at once and defers the others (`content-visibility`). */
+function itemClass(index: number): string {
+  return index < screenful.list ? 'item' : 'item later';
+}
+
+function card(event: DatedEvent, index: number): string {
   const anchor = `ra-event-${event.id}`;
   const locations =
     event.status === 'moved-online' ? event.locations.filter((l) => l.kind === 'virtual') : event.locations;
@@ -129,9 +139,9 @@ function card(event: DatedEvent): string {
     : event.attendanceMode === 'online'
       ? '<li class="online">En ligne</li>'
       : '';
-  const canRegister =
-    event.status !== 'cancelled' && event.remainingAttendeeCapacity !== 0 && event.end > now;
-  return `<li part="item" class="item" data-event-id="${event.id}"><article class="card card--list ${event.status === 'cancelled' ? 'card--cancelled' : ''}" part="card" id="${anchor}" aria-labelledby="${anchor}-title">
+  // The same answer the card gives (the one domain module every widget and the server ask).
+  const canRegister = takesRegistrations(registrationAvailability(event, now));
+  return `<li part="item" class="${itemClass(index)}" data-event-id="${event.id}"><article class="card card--list ${event.status === 'cancelled' ? 'card--cancelled' : ''}" part="card" id="${anchor}" aria-labelledby="${anchor}-title">
 <div class="main"><div class="date" part="date" aria-hidden="true">${event.sessions.length > 1 ? event.sessions.map((s) => dayMonth(s.start)).join('') : dayMonth(event.start)}</div>
 <div class="body"><h3 class="title" id="${anchor}-title" part="title"><span>${escape(event.name)}</span></h3>${badges(event)}${when(event)}
 ${places ? `<ul class="place" part="place">${places}</ul>` : ''}
@@ -140,7 +150,7 @@ ${places ? `<ul class="place" part="place">${places}</ul>` : ''}
 ${event.summary ? `<p class="summary" part="summary">${escape(event.summary)}</p>` : ''}
 <div class="actions" part="actions">${canRegister ? '<button type="button" class="button button--primary" part="register-button">S’inscrire</button>' : ''}<button type="button" class="button" part="details-button" aria-expanded="false" aria-controls="${anchor}-details">Plus de détails</button>
 ${event.status === 'cancelled' ? '' : calendarMenu}
-<button type="button" class="button" part="copy-button">Copier le lien</button><span class="copy-status" part="copy-status" role="status"></span></div>
+<button type="button" class="button copy-button" part="copy-button">${copyIcon}<span class="label">Copier le lien</span></button><span class="copy-status" part="copy-status" role="status"></span></div>
 <div class="details" part="details" id="${anchor}-details" hidden></div></div></div></article></li>`;
 }
 
@@ -149,14 +159,14 @@ function listMarkup(events: AgendaEvent[]): string {
   const sorted = events.filter(dated).sort((a, b) => a.start.getTime() - b.start.getTime());
   let html = '';
   let month = '';
-  for (const event of sorted) {
+  for (const [index, event] of sorted.entries()) {
     const key = formats().monthKey.format(event.start);
     if (key !== month) {
       if (month) html += '</ul></section>';
       month = key;
       html += `<section part="month" class="month"><div part="month-heading" class="month-heading" role="heading" aria-level="2">${formats().monthLabel.format(event.start)}</div><ul part="items" class="items">`;
     }
-    html += card(event);
+    html += card(event, index);
   }
   return month ? `${html}</ul></section>` : html;
 }

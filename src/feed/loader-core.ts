@@ -367,10 +367,17 @@ async function laterCopy(
   // We sent no condition, so a 304 means a broken server or proxy.
   if (fetched.notModified) throw new FeedError(url, 'http', 'HTTP 304 without a condition');
   const copy = await readCopyLoadingAdapter(url, fetched.text, fetched.contentType, entry);
-  // Serializing and storing a large feed takes a while: after the first screen, in idle time.
-  whenIdle(() => {
+  // Serializing and storing a large feed takes a while: after the first screen, in idle time, or as the reader
+  // leaves the page if that comes first (a quick click away), so that the next visit paints from it.
+  let written = false;
+  const store = () => {
+    if (written) return;
+    written = true;
+    removeEventListener('pagehide', store);
     if (isCurrent(url, entry)) writeStored(url, fetched.text, fetched.etag);
-  });
+  };
+  addEventListener('pagehide', store);
+  whenIdle(store);
   return copy;
 }
 

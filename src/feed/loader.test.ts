@@ -269,6 +269,26 @@ describe('loadFeed', () => {
     expect(stored.text).to.equal(feedText('stored'));
     expect(stored.etag).to.equal('"abc"');
   });
+
+  it('stores the feed as the reader leaves the page, if that comes before idle time', async () => {
+    const idle = window.requestIdleCallback;
+    const timer = window.setTimeout;
+    // No idle time before the reader clicks away (WebKit has no requestIdleCallback: its fallback is a timer).
+    window.requestIdleCallback = () => 0;
+    window.setTimeout = ((handler: TimerHandler, ms?: number) =>
+      ms === 1 ? 0 : timer(handler, ms)) as typeof window.setTimeout;
+    try {
+      stubFetch(() => json(feedText('left quickly')));
+      await loadFeed(feedUrl);
+      expect(localStorage.getItem(storageKey)).to.equal(null);
+      window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+      const stored = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as { text: string };
+      expect(stored.text).to.equal(feedText('left quickly'));
+    } finally {
+      window.requestIdleCallback = idle;
+      window.setTimeout = timer;
+    }
+  });
 });
 
 describe('loadFeed with a stored copy', () => {
