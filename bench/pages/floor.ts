@@ -127,7 +127,7 @@ const copyIcon =
 
 /** The agenda lays out its first screen's cards at once and defers the others (`content-visibility`). */
 function itemClass(index: number): string {
-  return index < screenful.list ? 'item' : 'item later';
+  return index < screenful('list') ? 'item' : 'item later';
 }
 
 function card(event: DatedEvent, index: number): string {

@@ -6,14 +6,19 @@
 import { html, type TemplateResult } from 'lit';
 import type { AgendaLayout } from './agenda.js';
 
+const screenfuls: Record<AgendaLayout, number> = { list: 3, compact: 6, grid: 6 };
+
 /**
- * A screen's worth of cards in each layout (a grid shows several per row): the placeholder's cards (at most
+ * A screen's worth of cards in `layout` (a grid shows several per row): the placeholder's cards (at most
  * `limit`), and the cards the agenda lays out at once rather than deferring (`content-visibility`).
  */
-export const screenful: Record<AgendaLayout, number> = { list: 3, compact: 6, grid: 6 };
+export function screenful(layout: AgendaLayout): number {
+  // An unknown `layout` attribute renders as a list.
+  return screenfuls[layout] ?? screenfuls.list;
+}
 
 export function renderSkeletonList(layout: AgendaLayout, limit: number): TemplateResult {
-  const count = Math.max(1, Math.min(limit, screenful[layout] ?? screenful.list));
+  const count = Math.max(1, Math.min(limit, screenful(layout)));
   return html`<section class="month" aria-hidden="true">
     <div class="month-heading"><span class="skeleton-line"></span></div>
     <ul class="items">

@@ -604,7 +604,7 @@ export class RaAgenda extends RaEventElement {
     const rendered = (this.#rendered = new WeakMap());
     // The first screen's cards are laid out at once: a card with `content-visibility: auto` shows at its
     // placeholder height for a frame, then grows, shifting everything below it (CLS).
-    const firstScreen = screenful[this.layout] ?? screenful.list;
+    const firstScreen = screenful(this.layout);
     let index = 0;
     return repeat(
       groupByMonth(events, intlLocale[this.#locale]),
