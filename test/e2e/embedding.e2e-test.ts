@@ -3,23 +3,22 @@
  * Content-Security-Policy, inside a hostile CMS theme, loaded twice, inserted after load.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright';
-import { ensureCdnBuild, launchChromium, startServer, type RunningServer } from './server.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright';
+import { e2eSetup, startServer } from './server.js';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = e2eSetup({ server: () => startServer() });
 
 /** A page that records CSP violations and script errors, in the same run as the assertions. */
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await e2e.browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     // The browser asks for /favicon.ico by itself; the demo has none, and that 404 is not the widgets'.
     if (
       message.type() === 'error' &&
-      new URL(message.location().url, server.origin).pathname !== '/favicon.ico'
+      new URL(message.location().url, e2e.server.origin).pathname !== '/favicon.ico'
     )
       problems.push(`console error: ${message.text()}`);
   });
@@ -28,25 +27,14 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
     );
   });
-  await page.goto(server.origin + path);
+  await page.goto(e2e.server.origin + path);
   return { page, problems };
 }
 
 describe('embedding the CDN bundle', () => {
-  before(async () => {
-    ensureCdnBuild();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('renders the demo agenda under a strict CSP without a single violation', async () => {
     const { page, problems } = await open('/');
-    const response = await page.request.get(server.origin + '/');
+    const response = await page.request.get(e2e.server.origin + '/');
     assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'; style-src 'self'/);
     await page.locator('ra-agenda article').first().waitFor();
     assert.deepEqual(problems, []);
@@ -70,12 +58,12 @@ describe('embedding the CDN bundle', () => {
   });
 
   it('shares one feed request between the agendas and the badge of a page', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     let feedRequests = 0;
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/feed.json') feedRequests += 1;
     });
-    await page.goto(server.origin + '/partners/wordpress.html');
+    await page.goto(e2e.server.origin + '/partners/wordpress.html');
     await page.locator('ra-agenda').nth(1).locator('article').first().waitFor();
     await page.locator('ra-member-badge a[part="badge"]').waitFor();
     assert.equal(feedRequests, 1);
@@ -102,21 +90,21 @@ describe('embedding the CDN bundle', () => {
     const html = (script: string) =>
       `<!doctype html><html lang="fr"><head>${script}</head><body>` +
       '<ra-agenda feed="/feed.json" now="2020-03-16T09:00:00+01:00" limit="3"></ra-agenda></body></html>';
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     for (const [path, script] of [
       ['/e2e/classic.html', '<script src="/cdn/ra-widgets.js"></script>'],
       ['/e2e/blank.html', ''],
     ]) {
-      await page.route(server.origin + path, (route) =>
+      await page.route(e2e.server.origin + path, (route) =>
         route.fulfill({ contentType: 'text/html', body: html(script) }),
       );
     }
     const globals = () => page.evaluate(() => Object.getOwnPropertyNames(window));
-    await page.goto(server.origin + '/e2e/blank.html');
+    await page.goto(e2e.server.origin + '/e2e/blank.html');
     const before = new Set(await globals());
-    await page.goto(server.origin + '/e2e/classic.html');
+    await page.goto(e2e.server.origin + '/e2e/classic.html');
     await page.locator('ra-agenda article').first().waitFor();
     // Lit's own markers (its versions, its decorators' metadata) are the only names a Lit page gains.
     const added = (await globals()).filter((name) => !before.has(name) && !/^lit|Versions$/.test(name));

@@ -5,12 +5,10 @@
  * is 0.1, the issue's target 0.05.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright';
-import { ensureCdnBuild, launchChromium, startServer, type RunningServer } from './server.js';
+import { describe, it } from 'node:test';
+import { e2eSetup, startServer } from './server.js';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = e2eSetup({ server: () => startServer() });
 
 const screens = {
   phone: { width: 412, height: 823 },
@@ -45,7 +43,7 @@ function cumulativeLayoutShift(shifts: { time: number; value: number }[]): numbe
 }
 
 async function measure(path: string, screen: keyof typeof screens): Promise<number> {
-  const page = await browser.newPage({
+  const page = await e2e.browser.newPage({
     viewport: screens[screen],
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
@@ -57,7 +55,7 @@ async function measure(path: string, screen: keyof typeof screens): Promise<numb
   };
   await page.route('**/cdn/ra-widgets.js', hold(400));
   await page.route('**/feed.json', hold(800));
-  await page.goto(server.origin + path);
+  await page.goto(e2e.server.origin + path);
   await page.locator('ra-agenda article').first().waitFor({ timeout: 15_000 });
   // Idle time: the rest of the list, JSON-LD and lazy parts land after the first screen.
   await page.waitForTimeout(1500);
@@ -69,17 +67,6 @@ async function measure(path: string, screen: keyof typeof screens): Promise<numb
 }
 
 describe('layout stability on partner pages (CLS)', () => {
-  before(async () => {
-    ensureCdnBuild();
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   for (const path of ['/partners/static.html', '/partners/wordpress.html', '/']) {
     for (const screen of Object.keys(screens) as (keyof typeof screens)[]) {
       it(`${path} on a ${screen}: CLS ≤ 0.05 with a slow bundle and feed`, async () => {

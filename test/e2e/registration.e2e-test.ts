@@ -8,12 +8,12 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { before, describe, it, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Page, Request, Route } from 'playwright';
+import type { BrowserContext, Page, Request, Route } from 'playwright';
 import type { RegistrationRow } from '../../server/storage.js';
 import { IDEMPOTENCY_HEADER, MIN_FILL_MS } from '../../src/registration/contract.js';
-import { ensureCdnBuild, launchChromium, startServer, type RunningServer } from './server.js';
+import { e2eSetup, startServer, type RunningServer } from './server.js';
 
 /** Two events dated in the future, so that registration is open on the real clock. */
 const FEED = 'test/e2e/fixtures/registration-feed.json';
@@ -38,9 +38,7 @@ const CONFIRMED = 'Votre inscription est confirmée';
 const WAITLISTED = 'Vous êtes sur liste d’attente';
 const NOT_SENT = 'Votre inscription n’a pas pu être envoyée';
 
-let server: RunningServer;
-let serverDir: string;
-let browser: Browser;
+const e2e = e2eSetup({ server: () => startServer(SERVER_ENV) });
 /** The server's own Content-Security-Policy, given to the test page too. */
 let csp: string;
 
@@ -73,7 +71,7 @@ function formPage(eventId: string): string {
  * server's CSP. Its clock is installed so that tests can skip the minimum fill time instead of waiting for it.
  */
 async function newContext(t: TestContext): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const context = await e2e.browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   t.after(() => context.close());
   context.setDefaultTimeout(10_000);
   await context.clock.install();
@@ -158,28 +156,19 @@ async function kill(crashing: RunningServer): Promise<void> {
 
 describe('registering in the form against the reference server', () => {
   before(async () => {
-    ensureCdnBuild();
-    serverDir = mkdtempSync(join(tmpdir(), 'ra-e2e-registration-'));
-    [server, browser] = await Promise.all([startServer(SERVER_ENV, serverDir), launchChromium()]);
-    csp = (await fetch(server.origin + '/')).headers.get('Content-Security-Policy') ?? '';
+    csp = (await fetch(e2e.server.origin + '/')).headers.get('Content-Security-Policy') ?? '';
     assert.notEqual(csp, '', 'the server sends a CSP');
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (serverDir) rmSync(serverDir, { recursive: true, force: true });
-  });
-
   it('stores a registration typed in the form as one row', async (t) => {
-    const page = await openForm(await newContext(t), server.origin, EVENT);
+    const page = await openForm(await newContext(t), e2e.server.origin, EVENT);
     const camille = person('camille.lefevre@example.org');
     await fillForm(page, { ...camille, lunch: 'Oui' });
     await page.clock.fastForward(MIN_FILL_MS);
     await submitButton(page).click();
     await heading(page, CONFIRMED).waitFor();
 
-    const rows = rowsOf(join(serverDir, 'registrations.sqlite'), camille.email);
+    const rows = rowsOf(e2e.server.database, camille.email);
     assert.equal(rows.length, 1);
     const [row] = rows as [RegistrationRow];
     assert.deepEqual(
@@ -199,7 +188,7 @@ describe('registering in the form against the reference server', () => {
   });
 
   it('sends one request and stores one row for a double click on submit', async (t) => {
-    const page = await openForm(await newContext(t), server.origin, EVENT);
+    const page = await openForm(await newContext(t), e2e.server.origin, EVENT);
     const posts = registrationPosts(page);
     const dominique = { ...person('dominique.martin@example.org', 'Non'), firstName: 'Dominique' };
     // The page's time stands still, inside the minimum fill time: the form holds the request back while
@@ -212,7 +201,7 @@ describe('registering in the form against the reference server', () => {
     await heading(page, CONFIRMED).waitFor();
 
     assert.equal(posts.length, 1);
-    assert.equal(rowsOf(join(serverDir, 'registrations.sqlite'), dominique.email).length, 1);
+    assert.equal(rowsOf(e2e.server.database, dominique.email).length, 1);
   });
 
   describe('the server killed in the middle of a submission, then restarted', () => {
@@ -248,7 +237,7 @@ describe('registering in the form against the reference server', () => {
       const restarted = await startServer({ ...SERVER_ENV, PORT: new URL(crashing.origin).port }, dir);
       running.add(restarted);
       assert.equal(restarted.origin, crashing.origin);
-      return { page, posts, dbPath: join(dir, 'registrations.sqlite'), stored };
+      return { page, posts, dbPath: restarted.database, stored };
     }
 
     it('keeps what was typed and resends with the same key: one row', async (t) => {
@@ -285,7 +274,7 @@ describe('registering in the form against the reference server', () => {
   });
 
   it('brings the draft back into the fields after a reload while typing', async (t) => {
-    const page = await openForm(await newContext(t), server.origin, EVENT);
+    const page = await openForm(await newContext(t), e2e.server.origin, EVENT);
     await field(page, 'firstName').fill('Camille');
     await field(page, 'lastName').fill('Lefèvre');
     await lunch(page, 'Oui').check();
@@ -309,7 +298,7 @@ describe('registering in the form against the reference server', () => {
     // Ten tabs of one browser: each its own page and sessionStorage, as ten people would have.
     const context = await newContext(t);
     const pages = await Promise.all(
-      Array.from({ length: 10 }, () => openForm(context, server.origin, THREE_PLACES)),
+      Array.from({ length: 10 }, () => openForm(context, e2e.server.origin, THREE_PLACES)),
     );
     await Promise.all(pages.map((page, i) => fillForm(page, person(`participant-${i + 1}@example.org`))));
     // Each request waits until all ten are in flight, so that the server gets them together.
@@ -334,7 +323,7 @@ describe('registering in the form against the reference server', () => {
     assert.equal(titles.filter((title) => title === CONFIRMED).length, 3);
     assert.equal(titles.filter((title) => title === WAITLISTED).length, 7);
 
-    const rows = registrations(join(serverDir, 'registrations.sqlite'), THREE_PLACES);
+    const rows = registrations(e2e.server.database, THREE_PLACES);
     assert.equal(rows.length, 10);
     assert.equal(rows.filter((row) => row.status === 'confirmed').length, 3);
     assert.deepEqual(

@@ -3,12 +3,11 @@
  * of the widget as a visitor meets it, with landmarks, headings, names and the live result count.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright';
-import { ensureCdnBuild, launchChromium, startServer, type RunningServer } from './server.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright';
+import { e2eSetup, startServer } from './server.js';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = e2eSetup({ server: () => startServer({ RA_NOW: '2020-03-16T09:00:00+01:00' }) });
 let page: Page;
 let tree: string;
 /** The same, once the reader has opened the filter panel with the "Filtres" button. */
@@ -16,22 +15,14 @@ let opened: string;
 
 describe("the agenda in a screen reader's view", () => {
   before(async () => {
-    ensureCdnBuild();
-    server = await startServer({ RA_NOW: '2020-03-16T09:00:00+01:00' });
-    browser = await launchChromium();
-    page = await browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    await page.goto(server.origin + '/');
+    page = await e2e.browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    await page.goto(e2e.server.origin + '/');
     await page.locator('ra-agenda article').first().waitFor();
     tree = await page.locator('ra-agenda').ariaSnapshot();
     await page.locator('ra-agenda [part="filters-button"]').click();
     await page.locator('ra-agenda [part="mode-select"]').waitFor();
     opened = await page.locator('ra-agenda').ariaSnapshot();
     await page.locator('ra-agenda [part="filters-button"]').click();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('offers the filters as a named search landmark with a labelled search box', () => {
