@@ -6,16 +6,22 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Request } from 'playwright';
-import { recordingPage, startStaticServer, type StaticServer } from './embedding-cdn.js';
-import { ensureCdnBuild, launchChromium } from './server.js';
+import { describe, it } from 'node:test';
+import type { Request } from 'playwright';
+import { recordingPage, startStaticServer } from './embedding-cdn.js';
+import { e2eSetup } from './server.js';
 
-/** The partner's site: its pages, its copy of the bundle under /cdn/, the feed under /data/. */
-let site: StaticServer;
-/** The CDN: another origin. */
-let cdn: StaticServer;
-let browser: Browser;
+// Free ports unless given (RA_E2E_SITE_PORT, RA_E2E_CDN_PORT).
+const e2e = e2eSetup({
+  /** The partner's site: its pages, its copy of the bundle under /cdn/, the feed under /data/. */
+  site: () =>
+    startStaticServer(
+      { '/cdn/': 'dist/cdn', '/data/': 'demo/data' },
+      Number(process.env.RA_E2E_SITE_PORT ?? 0),
+    ),
+  /** The CDN: another origin. */
+  cdn: () => startStaticServer({ '/': 'dist/cdn' }, Number(process.env.RA_E2E_CDN_PORT ?? 0)),
+});
 
 const now = '2020-03-16T09:00:00+01:00';
 const fallback = '<a href="https://reseau-alliances.example/agenda">Voir l’agenda du réseau</a>';
@@ -36,14 +42,14 @@ function page(body: string, { head = '', end = '' } = {}): string {
 
 /** `body` on a partner's page, with the bundle from the CDN (a classic script by default, as WordPress writes it). */
 function fromCdn(body: string, kind: Kind = 'classic'): string {
-  return page(body, { end: scriptTag(`${cdn.origin}/ra-widgets.js`, kind) });
+  return page(body, { end: scriptTag(`${e2e.cdn.origin}/ra-widgets.js`, kind) });
 }
 
 /** Opens `html` as the page at `path` of the reference server (the partner's origin, which serves the feed). */
 async function open(html: string, path = '/e2e/partner.html', headers: Record<string, string> = {}) {
-  const opened = await recordingPage(browser);
-  site.pages.set(path, { html, headers });
-  await opened.page.goto(site.origin + path);
+  const opened = await recordingPage(e2e.browser);
+  e2e.site.pages.set(path, { html, headers });
+  await opened.page.goto(e2e.site.origin + path);
   return opened;
 }
 
@@ -62,29 +68,11 @@ function isFeed(request: Request): boolean {
 }
 
 describe('embedding from anywhere', () => {
-  before(async () => {
-    ensureCdnBuild();
-    [site, cdn, browser] = await Promise.all([
-      // Free ports unless given (RA_E2E_SITE_PORT, RA_E2E_CDN_PORT).
-      startStaticServer(
-        { '/cdn/': 'dist/cdn', '/data/': 'demo/data' },
-        Number(process.env.RA_E2E_SITE_PORT ?? 0),
-      ),
-      startStaticServer({ '/': 'dist/cdn' }, Number(process.env.RA_E2E_CDN_PORT ?? 0)),
-      launchChromium(),
-    ]);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await Promise.all([site?.stop(), cdn?.stop()]);
-  });
-
   for (const origin of ['another origin', 'the page’s origin'] as const) {
     for (const kind of ['module', 'classic', 'classic crossorigin'] as const) {
       for (const place of ['head', 'body'] as const) {
         it(`renders an agenda loaded as a ${kind} script from ${origin}, in <${place}>`, async () => {
-          const base = origin === 'another origin' ? cdn.origin : `${site.origin}/cdn`;
+          const base = origin === 'another origin' ? e2e.cdn.origin : `${e2e.site.origin}/cdn`;
           const script = scriptTag(`${base}/ra-widgets.js`, kind);
           const agenda = `<ra-agenda feed="/data/feed.json" now="${now}" limit="3">${fallback}</ra-agenda>`;
           const { page: tab, problems } = await open(
@@ -137,26 +125,26 @@ describe('embedding from anywhere', () => {
   });
 
   it('shows the fallback link when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false });
     const tab = await context.newPage();
-    site.pages.set('/e2e/nojs.html', {
+    e2e.site.pages.set('/e2e/nojs.html', {
       html: fromCdn(`<div data-ra-widget="agenda" data-feed="/data/feed.json">${fallback}</div>`),
     });
-    await tab.goto(site.origin + '/e2e/nojs.html');
+    await tab.goto(e2e.site.origin + '/e2e/nojs.html');
     assert.equal(await tab.getByRole('link', { name: 'Voir l’agenda du réseau' }).isVisible(), true);
     await context.close();
   });
 
   it('says in the widget’s place, and precisely in the console, that its code could not load', async () => {
-    const { page: tab, problems } = await recordingPage(browser);
-    await tab.route(`${cdn.origin}/chunks/**`, (route) => route.fulfill({ status: 404, body: '' }));
-    site.pages.set('/e2e/broken.html', {
+    const { page: tab, problems } = await recordingPage(e2e.browser);
+    await tab.route(`${e2e.cdn.origin}/chunks/**`, (route) => route.fulfill({ status: 404, body: '' }));
+    e2e.site.pages.set('/e2e/broken.html', {
       html: fromCdn(
         `<ra-agenda feed="/data/feed.json">${fallback}</ra-agenda>` +
           `<div data-ra-widget="card" data-feed="/data/feed.json" data-event-id="x">${fallback}</div>`,
       ),
     });
-    await tab.goto(site.origin + '/e2e/broken.html');
+    await tab.goto(e2e.site.origin + '/e2e/broken.html');
     const messages = tab.getByText("Ce contenu n'a pas pu être chargé.");
     await messages.nth(1).waitFor();
     assert.equal(await tab.getByRole('link', { name: 'Voir l’agenda du réseau' }).count(), 2);
@@ -271,21 +259,21 @@ describe('embedding from anywhere', () => {
   });
 
   it('requests the feed before the widget’s code has finished loading, and only once', async () => {
-    const { page: tab, problems } = await recordingPage(browser);
+    const { page: tab, problems } = await recordingPage(e2e.browser);
     const feedRequests: Request[] = [];
     tab.on('request', (request) => isFeed(request) && feedRequests.push(request));
     let feedSeenWhenCodeArrived: boolean | undefined;
     // Holds the agenda's code until the feed is asked for: without the autoloader's request, it would never come.
-    await tab.route(`${cdn.origin}/chunks/define-*.js`, async (route) => {
+    await tab.route(`${e2e.cdn.origin}/chunks/define-*.js`, async (route) => {
       if (feedRequests.length === 0)
         await tab.waitForRequest(isFeed, { timeout: 5000 }).catch(() => undefined);
       feedSeenWhenCodeArrived = feedRequests.length > 0;
       await route.continue();
     });
-    site.pages.set('/e2e/prefetch.html', {
+    e2e.site.pages.set('/e2e/prefetch.html', {
       html: fromCdn(`<ra-agenda feed="/data/feed.json" now="${now}" limit="2">${fallback}</ra-agenda>`),
     });
-    await tab.goto(site.origin + '/e2e/prefetch.html');
+    await tab.goto(e2e.site.origin + '/e2e/prefetch.html');
     await tab.locator('ra-agenda article').first().waitFor();
     assert.equal(feedSeenWhenCodeArrived, true);
     assert.equal(feedRequests.length, 1, 'the agenda reuses the request the autoloader started');
@@ -295,12 +283,13 @@ describe('embedding from anywhere', () => {
 
   it('asks for all of the agenda’s code at once (two round trips: the loader, then every chunk)', async () => {
     const html = fromCdn(`<ra-agenda feed="/data/feed.json" now="${now}" limit="2">${fallback}</ra-agenda>`);
-    const { page: tab, problems } = await recordingPage(browser);
+    const { page: tab, problems } = await recordingPage(e2e.browser);
     const requested = new Set<string>();
     let check = () => {};
     tab.on('request', (request) => {
       const url = request.url();
-      if (url.startsWith(`${cdn.origin}/chunks/`)) requested.add(url.slice(`${cdn.origin}/chunks/`.length));
+      if (url.startsWith(`${e2e.cdn.origin}/chunks/`))
+        requested.add(url.slice(`${e2e.cdn.origin}/chunks/`.length));
       check();
     });
     /** Resolves once `condition` holds for the requests so far (recorded from the start), or after 10 s. */
@@ -316,9 +305,9 @@ describe('embedding from anywhere', () => {
         check();
       });
     // Every chunk held: only what the loader asks for itself can be requested.
-    await tab.route(`${cdn.origin}/chunks/**`, () => undefined);
-    site.pages.set('/e2e/chunks.html', { html });
-    await tab.goto(site.origin + '/e2e/chunks.html');
+    await tab.route(`${e2e.cdn.origin}/chunks/**`, () => undefined);
+    e2e.site.pages.set('/e2e/chunks.html', { html });
+    await tab.goto(e2e.site.origin + '/e2e/chunks.html');
     const agendaChunk = () => [...requested].find((file) => /^define-[^/]+\.js$/.test(file));
     await until(() => agendaChunk() !== undefined);
     // The agenda's chunk and everything it imports statically, read from the files themselves.

@@ -4,14 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, ConsoleMessage, Page } from 'playwright';
+import { describe, it } from 'node:test';
+import type { ConsoleMessage, Page } from 'playwright';
 import { importSigningKey, signMembers } from '../../src/feed/members-signature.js';
-import { ensureCdnBuild, launchChromium, startServer } from './server.js';
+import { e2eSetup, startServer } from './server.js';
 
 const types: Record<string, string> = {
   '.js': 'text/javascript',
@@ -30,7 +30,10 @@ async function serve(respond: (path: string) => { body: string | Buffer; type: s
     response.end(found?.body ?? 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The fake feed of issue 16, word for word. */
@@ -47,10 +50,6 @@ const members = [
   },
 ];
 
-let cdn: { server: Server; origin: string };
-let site: { server: Server; origin: string };
-let browser: Browser;
-let genuineFeed: string;
 /** Requests the member's site answered, by path. */
 const requests = new Map<string, number>();
 
@@ -60,14 +59,14 @@ const badgePage = (
   bundles = ['ra-member-badge.js'],
 ) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
   <title>Entreprise</title><link rel="icon" href="data:,">${bundles
-    .map((bundle) => `<script type="module" src="${cdn.origin}/${bundle}"></script>`)
+    .map((bundle) => `<script type="module" src="${e2e.cdn.origin}/${bundle}"></script>`)
     .join('')}</head>
   <body><main><h1>Entreprise</h1><ra-member-badge member="${member}" feed="${feed}">
   <a href="https://www.reseau-alliances.org/">Adhérent Réseau Alliances</a></ra-member-badge></main></body></html>`;
 
 /** Opens `path` on the member's site, recording console errors, page errors and the badge's warnings. */
 async function open(path: string): Promise<{ page: Page; problems: string[]; warnings: string[] }> {
-  const page = await browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await e2e.browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   const problems: string[] = [];
   const warnings: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -75,7 +74,7 @@ async function open(path: string): Promise<{ page: Page; problems: string[]; war
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     if (message.type() === 'warning') warnings.push(message.text());
   });
-  await page.goto(site.origin + path);
+  await page.goto(e2e.site.origin + path);
   return { page, problems, warnings };
 }
 
@@ -90,52 +89,54 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-before(async () => {
-  ensureCdnBuild();
-  const root = 'dist/cdn';
-  cdn = await serve((path) => {
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root) || !extname(file)) return undefined;
-    try {
-      return { body: readFileSync(file), type: types[extname(file)] ?? 'application/octet-stream' };
-    } catch {
-      return undefined;
-    }
-  });
-  const key = await importSigningKey(readFileSync('test/fixtures/members-dev-key.pem', 'utf8'));
-  const signedAt = new Date();
-  const expires = new Date(signedAt.getTime() + 86_400_000);
-  const membersSignature = await signMembers(members, key, { signedAt, expires });
-  genuineFeed = JSON.stringify({ version: 1, events: [], members, membersSignature });
-  const files: Record<string, { body: string; type: string }> = {
-    '/fake.json': { body: fakeFeed, type: types['.json']! },
-    '/membres.json': { body: genuineFeed, type: types['.json']! },
-    '/altered.json': { body: genuineFeed.replace('"2020"', '"2012"'), type: types['.json']! },
-    '/fake.html': { body: badgePage('pas-adherent', '/fake.json'), type: types['.html']! },
-    '/genuine.html': { body: badgePage('etika-spirulina', '/membres.json'), type: types['.html']! },
-    '/altered.html': { body: badgePage('etika-spirulina', '/altered.json'), type: types['.html']! },
-    // Each page with both bundles reads a feed of its own, to count its requests.
-    '/both/loader-first.json': { body: genuineFeed, type: types['.json']! },
-    '/both/loader-first.html': {
-      body: badgePage('etika-spirulina', '/both/loader-first.json', ['ra-widgets.js', 'ra-member-badge.js']),
-      type: types['.html']!,
-    },
-    '/both/badge-first.json': { body: genuineFeed, type: types['.json']! },
-    '/both/badge-first.html': {
-      body: badgePage('etika-spirulina', '/both/badge-first.json', ['ra-member-badge.js', 'ra-widgets.js']),
-      type: types['.html']!,
-    },
-  };
-  site = await serve((path) => {
-    requests.set(path, (requests.get(path) ?? 0) + 1);
-    return files[path];
-  });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  for (const { server } of [cdn, site]) if (server) await new Promise((resolve) => server.close(resolve));
+const e2e = e2eSetup({
+  /** The network's CDN: the official bundles. */
+  cdn: () => {
+    const root = 'dist/cdn';
+    return serve((path) => {
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root) || !extname(file)) return undefined;
+      try {
+        return { body: readFileSync(file), type: types[extname(file)] ?? 'application/octet-stream' };
+      } catch {
+        return undefined;
+      }
+    });
+  },
+  /** The member's site: its badge pages (the bundle from the CDN, hence after it) and the feeds they read. */
+  site: async () => {
+    const key = await importSigningKey(readFileSync('test/fixtures/members-dev-key.pem', 'utf8'));
+    const signedAt = new Date();
+    const expires = new Date(signedAt.getTime() + 86_400_000);
+    const membersSignature = await signMembers(members, key, { signedAt, expires });
+    const genuineFeed = JSON.stringify({ version: 1, events: [], members, membersSignature });
+    const files: Record<string, { body: string; type: string }> = {
+      '/fake.json': { body: fakeFeed, type: types['.json']! },
+      '/membres.json': { body: genuineFeed, type: types['.json']! },
+      '/altered.json': { body: genuineFeed.replace('"2020"', '"2012"'), type: types['.json']! },
+      '/fake.html': { body: badgePage('pas-adherent', '/fake.json'), type: types['.html']! },
+      '/genuine.html': { body: badgePage('etika-spirulina', '/membres.json'), type: types['.html']! },
+      '/altered.html': { body: badgePage('etika-spirulina', '/altered.json'), type: types['.html']! },
+      // Each page with both bundles reads a feed of its own, to count its requests.
+      '/both/loader-first.json': { body: genuineFeed, type: types['.json']! },
+      '/both/loader-first.html': {
+        body: badgePage('etika-spirulina', '/both/loader-first.json', [
+          'ra-widgets.js',
+          'ra-member-badge.js',
+        ]),
+        type: types['.html']!,
+      },
+      '/both/badge-first.json': { body: genuineFeed, type: types['.json']! },
+      '/both/badge-first.html': {
+        body: badgePage('etika-spirulina', '/both/badge-first.json', ['ra-member-badge.js', 'ra-widgets.js']),
+        type: types['.html']!,
+      },
+    };
+    return serve((path) => {
+      requests.set(path, (requests.get(path) ?? 0) + 1);
+      return files[path];
+    });
+  },
 });
 
 describe('the member badge with the bundle from another origin', () => {
@@ -192,7 +193,7 @@ describe('a page with both ra-widgets.js and ra-member-badge.js', () => {
 describe("the verification page on the network's site", () => {
   it('says who is an active member and since when, accessibly and without JavaScript', async () => {
     const server = await startServer({ RA_NOW: '2020-03-16T09:00:00+01:00' });
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await e2e.browser.newPage({ javaScriptEnabled: false });
     try {
       const response = await page.goto(`${server.origin}/membres/etika-spirulina`);
       assert.equal(response?.status(), 200);
@@ -202,7 +203,7 @@ describe("the verification page on the network's site", () => {
       );
       await page.close();
       // axe is injected as an inline script, which the server's strict CSP (rightly) refuses.
-      const withAxe = await browser.newPage({ bypassCSP: true });
+      const withAxe = await e2e.browser.newPage({ bypassCSP: true });
       await withAxe.goto(`${server.origin}/membres/etika-spirulina`);
       assert.deepEqual(await axeViolations(withAxe), []);
       await withAxe.close();

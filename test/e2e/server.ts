@@ -21,7 +21,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export function ensureCdnBuild(): void {
+function ensureCdnBuild(): void {
   if (existsSync('dist/cdn/ra-widgets.js')) return;
   const build = spawnSync('npx', ['vite', 'build', '--mode', 'cdn', '--logLevel', 'error'], {
     stdio: 'inherit',
