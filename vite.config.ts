@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { cdnAutoloaderPlugin } from './scripts/vite-cdn-autoloader.js';
 import { cdnStandalonePlugin } from './scripts/vite-cdn-standalone.js';
 import { minifyLitCssPlugin } from './scripts/vite-minify-lit-css.js';
@@ -22,6 +22,23 @@ const define = {
     __RA_MEMBERS_KEYS__: JSON.stringify(membersKeys.split(',').map((key) => key.trim())),
   }),
 };
+
+/**
+ * The rules that hold each widget's place until its code arrives (README), beside the bundle and versioned with it:
+ * for a bundler's CSS import, for a page that links them, and for the demo.
+ */
+function reserveCssPlugin(): Plugin {
+  return {
+    name: 'ra-reserve-css',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'ra-widgets-reserve.css',
+        source: readFileSync('integrations/wordpress/ra-widgets-reserve.css', 'utf8'),
+      });
+    },
+  };
+}
 
 const runtimeDependencies = /^(lit|@lit\/|@lit-labs\/|date-fns|@date-fns\/|valibot|dompurify)/;
 
@@ -55,6 +72,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       minifyLitCssPlugin(),
       cdnAutoloaderPlugin(),
+      reserveCssPlugin(),
       cdnStandalonePlugin({
         name: 'ra-member-badge',
         entry: 'src/components/member-badge/define.ts',

@@ -17,6 +17,7 @@ import { browserBundle } from './build-pages.js';
 import lighthouse, { type Flags } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { launch } from 'chrome-launcher';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
@@ -45,6 +46,12 @@ const paragraph =
   'clubs de référents, ateliers, formations et visites, partout en région. Chaque rencontre est ouverte aux ' +
   'adhérents et, le plus souvent, à leurs partenaires.</p>';
 
+/** The rules the README tells partners to paste (the file the WordPress plugin prints and the CDN build ships). */
+const reserveCss = readFileSync(
+  fileURLToPath(new URL('../integrations/wordpress/ra-widgets-reserve.css', import.meta.url)),
+  'utf8',
+);
+
 /**
  * The partner's page around a widget: text above and below, as a real page has, so layout shifts show. Its
  * stylesheet holds each widget's place until the widget's code arrives, as the README advises.
@@ -62,15 +69,7 @@ function partnerPage(title: string, head: string, widget: string): string {
       body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: #1d2b2a; }
       header, main, footer { max-width: 60rem; margin: 0 auto; padding: 1rem; }
       header { border-bottom: 1px solid #c9d3d1; }
-      /* The README's advice: hold each widget's place until its code arrives. */
-      ra-agenda:not(:defined) { display: block; min-height: 62rem; }
-      ra-event-card:not(:defined) { display: block; min-height: 33.5rem; }
-      ra-registration-form:not(:defined) { display: block; min-height: 45.5rem; }
-      ra-member-badge:not(:defined) { display: block; min-height: 3rem; }
-      @media (min-width: 36em) {
-        ra-event-card:not(:defined) { min-height: 18.375rem; }
-        ra-registration-form:not(:defined) { min-height: 31.5rem; }
-      }
+      ${reserveCss}
     </style>
     ${head}
   </head>

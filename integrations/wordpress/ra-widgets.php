@@ -66,19 +66,11 @@ function ra_widgets_enqueue() {
 	if ( $url ) {
 		wp_enqueue_script( 'ra-widgets', esc_url_raw( $url ), array(), null, true );
 		// Each widget's place is held until the script defines it, so that nothing below it moves when it appears
-		// (Cumulative Layout Shift); an Author cannot add this CSS. The heights are the loading states' (README).
+		// (Cumulative Layout Shift); an Author cannot add this CSS. The file is the README's rules, printed inline in
+		// <head>: no request more for visitors.
 		wp_register_style( 'ra-widgets', false, array(), null );
 		wp_enqueue_style( 'ra-widgets' );
-		wp_add_inline_style(
-			'ra-widgets',
-			':is(ra-agenda,ra-event-card,ra-registration-form,ra-member-badge):not(:defined),div[data-ra-widget]{display:block}'
-			. 'ra-agenda:not(:defined),div[data-ra-widget="agenda"]{min-height:62rem}'
-			. 'ra-event-card:not(:defined),div[data-ra-widget="card"]{min-height:33.5rem}'
-			. 'ra-registration-form:not(:defined),div[data-ra-widget="form"]{min-height:45.5rem}'
-			. 'ra-member-badge:not(:defined),div[data-ra-widget="badge"]{min-height:3rem}'
-			. '@media (min-width:36em){ra-event-card:not(:defined),div[data-ra-widget="card"]{min-height:18.375rem}'
-			. 'ra-registration-form:not(:defined),div[data-ra-widget="form"]{min-height:31.5rem}}'
-		);
+		wp_add_inline_style( 'ra-widgets', file_get_contents( __DIR__ . '/ra-widgets-reserve.css' ) );
 	}
 }
 add_action( 'wp_enqueue_scripts', 'ra_widgets_enqueue' );
