@@ -1,4 +1,8 @@
 // Generates custom-elements.json from the elements' JSDoc: Storybook's docs tables and editors read it.
+
+/** The `declare class`es of each module, by path: types only (see the `mixins-once` plugin). */
+const declaredClasses = new Map();
+
 export default {
   // The base elements too: their attributes (lang and theme on every element, now on the three that show events)
   // are inherited.
@@ -10,11 +14,14 @@ export default {
     {
       // Storybook's tables and the framework typings read every member the analyzer lists: keep only the public
       // API (TypeScript `private`/`protected`, `#private` and `@internal` members are implementation).
+      // A mixin's `static properties` are Lit's declarations, which the analyzer drops from classes only.
       name: 'public-api-only',
       packageLinkPhase({ customElementsManifest }) {
         const isPublic = (member) =>
           !member.privacy || member.privacy === 'public'
-            ? !member.name.startsWith('#') && !/@internal\b/.test(member.description ?? '')
+            ? !member.name.startsWith('#') &&
+              !/@internal\b/.test(member.description ?? '') &&
+              !(member.static && member.name === 'properties')
             : false;
         for (const module of customElementsManifest.modules) {
           for (const declaration of module.declarations ?? []) {
@@ -42,6 +49,29 @@ export default {
         if (internal.length && declaration?.members) {
           declaration.members = declaration.members.filter((member) => !internal.includes(member.name));
         }
+      },
+    },
+    {
+      // A mixin (`RaElement`) is listed with its members; the analyzer also lists the class inside it, by the same
+      // name, and the `declare class` that types it (Lit's pattern): neither is API.
+      name: 'mixins-once',
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (!ts.isClassDeclaration(node) || !node.name) return;
+        if (node.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DeclareKeyword)) {
+          declaredClasses.set(moduleDoc.path, [
+            ...(declaredClasses.get(moduleDoc.path) ?? []),
+            node.name.getText(),
+          ]);
+        }
+      },
+      moduleLinkPhase({ moduleDoc }) {
+        const declared = declaredClasses.get(moduleDoc.path) ?? [];
+        const declarations = moduleDoc.declarations ?? [];
+        const mixins = new Set(declarations.filter((d) => d.kind === 'mixin').map((d) => d.name));
+        moduleDoc.declarations = declarations.filter(
+          (d) => !declared.includes(d.name) && !(d.kind === 'class' && mixins.has(d.name)),
+        );
+        moduleDoc.exports = moduleDoc.exports?.filter((e) => !declared.includes(e.name));
       },
     },
     {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { CSSResult, CSSResultGroup, LitElement } from 'lit';
+import type { CSSResult, CSSResultGroup, ReactiveElement } from 'lit';
 import { minifyCssParts } from '../scripts/minify-css.js';
 import { RaAgenda } from '../src/components/agenda/agenda.js';
 import { RaEventCard } from '../src/components/event-card/event-card.js';
@@ -22,7 +22,7 @@ function results(group: CSSResultGroup | undefined): CSSResult[] {
   return Array.isArray(group) ? group.flatMap(results) : [group as CSSResult];
 }
 
-const elements: [string, typeof LitElement][] = [
+const elements: [string, typeof ReactiveElement][] = [
   ['<ra-agenda>', RaAgenda],
   ['<ra-event-card>', RaEventCard],
   ['<ra-member-badge>', RaMemberBadge],

@@ -1,4 +1,4 @@
-import { unsafeCSS, type CSSResult } from 'lit';
+import { unsafeCSS, type CSSResult } from '@lit/reactive-element';
 
 /**
  * Lit's `css` tag for our own style sheets, lighter: Lit's `CSSResult` all the same (through `unsafeCSS`), without

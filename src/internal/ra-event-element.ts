@@ -1,12 +1,12 @@
-import type { PropertyDeclarations } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { RaElement } from './ra-element.js';
 
 /**
- * An element that shows events: an `RaElement` with a clock (`now`). In a module of its own, since a bundle keeps
- * any class with static fields that its modules declare: the member badge, whose one-file bundle is weighed byte by
- * byte (issue 16), does not carry it.
+ * An element that shows events: a `LitElement` with what every element shares (`RaElement`: `lang`, `theme`) and a
+ * clock (`now`). In a module of its own, since a bundle keeps any class with static fields that its modules declare:
+ * the member badge, whose one-file bundle is weighed byte by byte (issue 16), carries neither it nor Lit's templates.
  */
-export class RaEventElement extends RaElement {
+export class RaEventElement extends RaElement(LitElement) {
   static override properties: PropertyDeclarations = {
     now: {},
   };

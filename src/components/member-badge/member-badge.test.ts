@@ -241,6 +241,27 @@ describe('<ra-member-badge>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('keeps its link, and the focus on it, when it renders the same badge again', async () => {
+    const element = await badge();
+    const link = shown(element)!;
+    link.focus();
+    element.theme = 'dark';
+    element.requestUpdate();
+    await element.updateComplete;
+    // Compared as booleans: chai's message for two unequal elements takes minutes to write.
+    expect(shown(element) === link, 'the link was replaced').to.be.true;
+    expect(element.shadowRoot!.activeElement === link, 'the link lost the focus').to.be.true;
+  });
+
+  it('keeps the focus on its link when its language changes', async () => {
+    const element = await badge();
+    shown(element)!.focus();
+    element.lang = 'en';
+    await element.updateComplete;
+    expect(shown(element)!.textContent).to.match(/Réseau Alliances member\s+since 2020/);
+    expect(element.shadowRoot!.activeElement === shown(element), 'the link lost the focus').to.be.true;
+  });
+
   it('shows nothing for a lapsed member, and warns the site owner', async () => {
     const element = await place({ member: 'ancien-membre', host: 'ancien.example' });
     await waitUntil(() => warnings.length > 0, 'no warning');

@@ -1,10 +1,10 @@
-import { html, nothing, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import { loadMembersProof, onMembersProofUpdate } from '../../feed/members-loader.js';
 import type { MembersProof } from '../../feed/members-signature.js';
 import { badgeVerdict, type BadgeMember, type BadgeVerdict } from '../../feed/members-trust.js';
 import { developmentBuild, verificationPage } from '../../feed/network.js';
-import { resolveLocale } from '../../i18n/locale.js';
 import { reportFeedError } from '../../internal/report-feed-error.js';
+import { h } from '../../internal/dom.js';
 import { RaElement } from '../../internal/ra-element.js';
 import { messages } from './member-badge.messages.js';
 import { styles } from './member-badge.styles.js';
@@ -41,7 +41,7 @@ import { styles } from './member-badge.styles.js';
  * @cssproperty --ra-radius - Corner radius.
  * @cssproperty --ra-font-family - Font.
  */
-export class RaMemberBadge extends RaElement {
+export class RaMemberBadge extends RaElement(ReactiveElement) {
   static override styles = styles;
 
   // `static properties` rather than decorators: `ra-member-badge.js` is one file for a page with only a badge,
@@ -93,6 +93,8 @@ export class RaMemberBadge extends RaElement {
   private followedFeed?: string;
   private unsubscribe?: () => void;
   private warned = '';
+  /** The view in the shadow root. */
+  private shown?: Element;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -111,16 +113,34 @@ export class RaMemberBadge extends RaElement {
     this.follow();
   }
 
-  override render() {
-    if (!this.feed || !this.member) return html`<slot></slot>`;
+  /**
+   * Renders the badge's few nodes with DOM calls instead of Lit's templates, which would weigh on its one-file
+   * bundle (issue 16). A view equal to the one shown is dropped, so a fresh copy of the same feed moves nothing; a
+   * changed one replaces it, and the badge keeps the focus if it had it.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    const next = this.view();
+    if (this.shown?.isEqualNode(next)) return;
+    const focused = (this.renderRoot as ShadowRoot).activeElement !== null;
+    if (this.shown) this.shown.replaceWith(next);
+    else this.renderRoot.append(next);
+    this.shown = next;
+    if (focused) next.querySelector('a')?.focus();
+  }
+
+  private view(): Element {
+    if (!this.feed || !this.member) return h('slot', {});
     const outcome = this.outcome();
-    if (typeof outcome === 'object') return html`<div class="box">${this.renderBadge(outcome)}</div>`;
+    if (typeof outcome === 'object') return h('div', { class: 'box' }, this.renderBadge(outcome));
     // Until a verified badge shows, and when none will, its invisible twin holds its place: the page below never
     // moves, whatever the outcome (Cumulative Layout Shift).
-    return html`<div class="box">
-      ${this.renderReserve()}
-      ${outcome === 'fallback' ? html`<span class="fallback"><slot></slot></span>` : nothing}
-    </div>`;
+    return h(
+      'div',
+      { class: 'box' },
+      this.renderReserve(),
+      outcome === 'fallback' && h('span', { class: 'fallback' }, h('slot', {})),
+    );
   }
 
   /** What the badge shows: the verified member, the link pasted inside the tag, or nothing (yet). */
@@ -175,46 +195,72 @@ export class RaMemberBadge extends RaElement {
         : onMembersProofUpdate(feed, (proof) => void proof.then((value) => this.show(feed, value)));
   }
 
-  private renderBadge(member: BadgeMember) {
-    const text = messages[resolveLocale(this)];
+  private renderBadge(member: BadgeMember): Element {
     const year = member.memberSince?.slice(0, 4);
-    const href = verificationPage(member.id);
     // Visible text stays the start of the link's name (WCAG 2.5.3); the member's name completes it for screen
     // readers. The icon alone has no visible text, so it carries the whole sentence as its label.
-    if (this.variant === 'icon') {
-      return html`<a part="badge" class="badge" href=${href} aria-label=${text.linkLabel(member.name, year)}>
-        ${this.renderMark()}
-      </a>`;
-    }
-    return html`<a part="badge" class="badge" href=${href}>
-      ${this.renderMark()} ${this.renderText(year, member.name)}
-    </a>`;
+    const label = this.variant === 'icon' ? messages[this.locale].linkLabel(member.name, year) : undefined;
+    return this.renderFace(
+      'a',
+      { href: verificationPage(member.id), 'aria-label': label },
+      year,
+      member.name,
+    );
   }
 
   /** The badge's box with this year's date, hidden: the place a badge takes, whatever the page's styles. */
-  private renderReserve() {
+  private renderReserve(): Element {
     const year = String(new Date(this.clock()).getFullYear());
-    return html`<span part="badge" class="badge reserve" aria-hidden="true">
-      ${this.renderMark()} ${this.variant === 'icon' ? nothing : this.renderText(year)}
-    </span>`;
+    return this.renderFace('span', { class: 'badge reserve', 'aria-hidden': 'true' }, year);
+  }
+
+  /** The badge's box, the real one or its twin: the mark, then (but for the icon) the text. */
+  private renderFace(
+    tag: 'a' | 'span',
+    attributes: Record<string, string | undefined>,
+    year: string | undefined,
+    name?: string,
+  ): Element {
+    const text = this.variant !== 'icon' && this.renderText(year, name);
+    return h(tag, { part: 'badge', class: 'badge', ...attributes }, this.renderMark(), text && ' ', text);
   }
 
   /** The title, the year in the full variant, and for a real badge the member's name for screen readers. */
-  private renderText(year: string | undefined, name?: string) {
-    const text = messages[resolveLocale(this)];
-    return html`<span part="text" class="text">
-      <span part="title" class="title">${this.variant === 'compact' ? text.memberShort : text.member}</span>
-      ${year && this.variant === 'full' ? html`<span part="since" class="since">${text.since(year)}</span>` : nothing}
-      ${name === undefined ? nothing : html`<span class="visually-hidden">${text.linkSuffix(name)}</span>`}
-    </span>`;
+  private renderText(year: string | undefined, name?: string): Element {
+    const text = messages[this.locale];
+    const since = !!year && this.variant === 'full';
+    return h(
+      'span',
+      { part: 'text', class: 'text' },
+      h(
+        'span',
+        { part: 'title', class: 'title' },
+        this.variant === 'compact' ? text.memberShort : text.member,
+      ),
+      since && ' ',
+      since && h('span', { part: 'since', class: 'since' }, text.since(year)),
+      name !== undefined && h('span', { class: 'visually-hidden' }, text.linkSuffix(name)),
+    );
   }
 
   /** The network's mark: two linked rings, drawn inline so the badge makes no extra request. */
-  private renderMark() {
-    return html`<svg part="mark" class="mark" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-      ${svg`<circle cx="18" cy="24" r="12" fill="none" stroke="currentColor" stroke-width="5"></circle>
-        <circle cx="30" cy="24" r="12" fill="none" stroke="currentColor" stroke-width="5" opacity="0.6"></circle>`}
-    </svg>`;
+  private renderMark(): Element {
+    const ring = (cx: string, opacity?: string) =>
+      h('circle', {
+        cx,
+        cy: '24',
+        r: '12',
+        fill: 'none',
+        stroke: 'currentColor',
+        'stroke-width': '5',
+        opacity,
+      });
+    return h(
+      'svg',
+      { part: 'mark', class: 'mark', viewBox: '0 0 48 48', 'aria-hidden': 'true', focusable: 'false' },
+      ring('18'),
+      ring('30', '0.6'),
+    );
   }
 
   /** Says once, in the console, why the badge is not shown: for the site's owner, never to visitors. */
