@@ -33,6 +33,25 @@ function guard<T>(work: () => T): T {
   }
 }
 
+/**
+ * Puts the file in WAL mode (kept in the file once set). Two instances starting at once on a new file both switch
+ * it, and SQLite answers one of them SQLITE_BUSY at once, without waiting (so that two connections never wait on each
+ * other): that one tries again, within the lock timeout.
+ */
+function walMode(db: Database.Database, timeoutMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      // The constructor is synchronous, as the driver is: a short blocking pause between tries.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
 export class SqliteStore implements RegistrationStore {
   readonly engine = 'sqlite';
   /** @internal The connection, for tests that provoke faults. */
@@ -45,10 +64,11 @@ export class SqliteStore implements RegistrationStore {
   readonly #counters: Database.Database;
 
   constructor(path: string, options: StoreOptions = {}) {
+    const lockTimeoutMs = Math.max(0, Math.trunc(options.lockTimeoutMs ?? 5000));
     const open = () => {
-      const db = new Database(path);
-      db.pragma('journal_mode = WAL');
-      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.lockTimeoutMs ?? 5000))}`);
+      // The lock timeout first: every statement after it, the switch to WAL included, waits for other processes.
+      const db = new Database(path, { timeout: lockTimeoutMs });
+      walMode(db, lockTimeoutMs);
       return db;
     };
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
