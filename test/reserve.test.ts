@@ -20,6 +20,23 @@ type Widget = keyof typeof widgets;
 /** Either side of the rules' breakpoint (36em): a phone, a laptop. */
 const widths = [375, 1280] as const;
 
+/**
+ * The page's fonts: the browser's default, and a theme's `html { font-size: 62.5% }` with its text set back to
+ * 16 px (a common WordPress pattern), where `rem` and the widgets' `em` part.
+ */
+const themes = {
+  'default fonts': () => {
+    document.documentElement.style.fontSize = '';
+    document.body.style.fontSize = '';
+  },
+  'a 62.5% root font': () => {
+    document.documentElement.style.fontSize = '62.5%';
+    document.body.style.fontSize = '1.6rem';
+  },
+} as const;
+type Theme = keyof typeof themes;
+const cases = widths.flatMap((width) => (Object.keys(themes) as Theme[]).map((theme) => ({ width, theme })));
+
 const elements = new Map<Widget, HTMLElement>();
 const divs = new Map<Widget, HTMLElement>();
 /** Heights before the code arrives (element and `div[data-ra-widget]`), and of the loading states, by width. */
@@ -46,10 +63,11 @@ before(async () => {
     elements.set(widget, element);
     divs.set(widget, div);
   }
-  for (const width of widths) {
+  for (const { width, theme } of cases) {
     await setViewport({ width, height: 800 });
+    themes[theme]();
     for (const widget of elements.keys()) {
-      reserved.set(`${widget} ${width}`, {
+      reserved.set(`${widget} ${width} ${theme}`, {
         element: height(elements.get(widget)!),
         div: height(divs.get(widget)!),
       });
@@ -57,28 +75,30 @@ before(async () => {
   }
   // The code arrives.
   await import('../src/index.js');
-  for (const width of widths) {
+  for (const { width, theme } of cases) {
     await setViewport({ width, height: 800 });
+    themes[theme]();
     for (const [widget, element] of elements) {
       await (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-      loading.set(`${widget} ${width}`, height(element));
+      loading.set(`${widget} ${width} ${theme}`, height(element));
     }
   }
 });
 
 after(() => {
   window.fetch = originalFetch;
+  themes['default fonts']();
   for (const element of [...elements.values(), ...divs.values()]) element.remove();
 });
 
 describe('the reserve rules against the loading states', () => {
-  for (const width of widths) {
+  for (const { width, theme } of cases) {
     for (const widget of Object.keys(widgets) as Widget[]) {
-      it(`hold the ${widget}'s loading height at ${width} px, for the element and its data-ra-widget div`, () => {
-        const held = reserved.get(`${widget} ${width}`)!;
-        const wanted = loading.get(`${widget} ${width}`)!;
-        const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
-        const say = (got: number) => `${got / rem}rem held, the loading state is ${wanted / rem}rem`;
+      it(`hold the ${widget}'s loading height at ${width} px with ${theme}, for the element and its div`, () => {
+        const held = reserved.get(`${widget} ${width} ${theme}`)!;
+        const wanted = loading.get(`${widget} ${width} ${theme}`)!;
+        const em = parseFloat(getComputedStyle(document.body).fontSize);
+        const say = (got: number) => `${got / em}em held, the loading state is ${wanted / em}em`;
         expect(held.element).to.be.closeTo(wanted, 1, say(held.element));
         expect(held.div).to.be.closeTo(wanted, 1, say(held.div));
       });

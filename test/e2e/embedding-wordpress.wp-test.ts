@@ -20,9 +20,9 @@ const { admin, ...posts } = JSON.parse(readFileSync(process.env.RA_WP_POSTS!, 'u
   SavedPost
 > & { admin: { user: string; password: string } };
 const shots = 'test-results/wordpress';
-/** The agenda's place, in rem, as the plugin's reserve rules hold it. */
+/** The agenda's place, in em of its font size, as the plugin's reserve rules hold it. */
 const agendaReserve = Number(
-  /ra-agenda:not\(:defined\)[^{]*\{\s*min-height:\s*([\d.]+)rem/.exec(
+  /ra-agenda:not\(:defined\)[^{]*\{\s*min-height:\s*([\d.]+)em/.exec(
     readFileSync('integrations/wordpress/ra-widgets-reserve.css', 'utf8'),
   )![1],
 );
@@ -72,13 +72,13 @@ describe('the WordPress plugin, an Author’s posts', () => {
     const before = await agenda.evaluate((element) => ({
       defined: element.matches(':defined'),
       height: element.getBoundingClientRect().height,
-      rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      em: parseFloat(getComputedStyle(element).fontSize),
     }));
     release();
     assert.equal(before.defined, false);
     assert.ok(
-      before.height >= agendaReserve * before.rem - 1,
-      `${before.height}px held, ${agendaReserve}rem wanted`,
+      before.height >= agendaReserve * before.em - 1,
+      `${before.height}px held, ${agendaReserve}em wanted`,
     );
     await page.close();
   });
