@@ -1,4 +1,4 @@
-import type { PropertyDeclarations, ReactiveElement } from '@lit/reactive-element';
+import type { PropertyDeclarations, PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 
 /**
@@ -17,6 +17,10 @@ export declare class RaElementInterface {
   theme?: 'light' | 'dark';
   protected get locale(): Locale;
 }
+
+/** The connected elements, told when a `lang` attribute changes anywhere in the document. */
+const connected = new Set<{ followLanguage(): void }>();
+let languageObserver: MutationObserver | undefined;
 
 /** `RaElement` over `base`: see the class. */
 export function RaElement<Base extends ReactiveElementClass>(base: Base) {
@@ -38,7 +42,11 @@ export function RaElement<Base extends ReactiveElementClass>(base: Base) {
     /** Forces `light` or `dark` colours; by default they follow the visitor's preference. */
     theme?: 'light' | 'dark';
 
-    // `lang` is the platform's own attribute: watch it so a change re-renders in the new language.
+    /** The language of the last render. */
+    #spoken?: Locale;
+
+    // `lang` is the platform's own attribute: watch it so a change re-renders in the new language (an element in a
+    // shadow root is out of the document observer's reach).
     static override get observedAttributes(): string[] {
       return [...super.observedAttributes, 'lang'];
     }
@@ -46,6 +54,38 @@ export function RaElement<Base extends ReactiveElementClass>(base: Base) {
     override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
       super.attributeChangedCallback(name, old, value);
       if (name === 'lang') this.requestUpdate();
+    }
+
+    // An ancestor's `lang` decides too: one observer for the whole document follows them all, and an element moved
+    // elsewhere checks its language again.
+    override connectedCallback(): void {
+      super.connectedCallback();
+      connected.add(this);
+      if (!languageObserver) {
+        languageObserver = new MutationObserver(() =>
+          connected.forEach((element) => element.followLanguage()),
+        );
+        languageObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+      }
+      this.followLanguage();
+    }
+
+    override disconnectedCallback(): void {
+      super.disconnectedCallback();
+      connected.delete(this);
+    }
+
+    /**
+     * Renders again if the element's language is no longer the one it last rendered in.
+     * @internal
+     */
+    followLanguage(): void {
+      if (this.hasUpdated && this.locale !== this.#spoken) this.requestUpdate();
+    }
+
+    protected override update(changed: PropertyValues): void {
+      this.#spoken = this.locale;
+      super.update(changed);
     }
 
     /** The language the element speaks: its closest `[lang]`, then `<html lang>`, then French. */

@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { holdSampleFeed, restoreFetch, sampleFeedUrl } from '../../../test/helpers/sample-feed.js';
+import { NOW, signedFeed } from '../../../test/helpers/signed-members.js';
 import type { RaMemberBadge } from './member-badge.js';
 import './define.js';
 
@@ -87,4 +88,62 @@ describe('<ra-member-badge> first screen', () => {
     expect(el.shadowRoot!.querySelector('a')).to.be.null;
     await expect(el).to.be.accessible();
   });
+});
+
+/**
+ * A member published without `memberSince` (optional in the feed schema) gets a badge without the year's line,
+ * smaller than the loading state's twin wherever the text, not `--ra-badge-height`, sets the height (size="small",
+ * a partner's smaller `--ra-badge-height`): the twin stays under the badge, or the page below would move.
+ */
+const feedUrl = 'https://feeds.example.org/members-no-since.json';
+const undated = { id: 'sans-date', name: 'Sans Date SA', status: 'active', domains: ['sans-date.example'] };
+
+async function holdSignedFeed(memberSince?: string): Promise<() => void> {
+  const feed = await signedFeed([{ ...undated, ...(memberSince && { memberSince }) }]);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  window.fetch = async () => {
+    await released;
+    return new Response(JSON.stringify(feed), { headers: { 'content-type': 'application/json' } });
+  };
+  return release;
+}
+
+describe('<ra-member-badge> for a member without memberSince', () => {
+  const cases: { name: string; size?: 'small'; style?: string; memberSince?: string }[] = [
+    { name: 'size="small"', size: 'small' },
+    { name: 'a partner’s --ra-badge-height: 2em', style: '--ra-badge-height: 2em' },
+    { name: 'size="small", with memberSince (control)', size: 'small', memberSince: '2020' },
+    {
+      name: '--ra-badge-height: 2em, with memberSince (control)',
+      style: '--ra-badge-height: 2em',
+      memberSince: '2020',
+    },
+  ];
+  for (const { name, size, style, memberSince } of cases) {
+    it(`keeps its height when the verified badge arrives (${name})`, async () => {
+      const release = await holdSignedFeed(memberSince);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="inline-size: 375px">
+          <ra-member-badge
+            size=${size ?? 'medium'}
+            style=${style ?? ''}
+            member=${undated.id}
+            feed=${feedUrl}
+            .pageHost=${'www.sans-date.example'}
+            .clock=${() => NOW}
+          >
+            <a href="https://www.reseau-alliances.org/membres/${undated.id}">Adhérent Réseau Alliances</a>
+          </ra-member-badge>
+        </div>`,
+      );
+      const el = wrapper.querySelector('ra-member-badge') as RaMemberBadge;
+      await el.updateComplete;
+      const loading = Math.round(el.getBoundingClientRect().height);
+      expect(loading).to.be.greaterThan(0);
+      release();
+      await waitUntil(() => el.shadowRoot!.querySelector('a[part="badge"]'), 'the badge never showed');
+      expect(Math.round(el.getBoundingClientRect().height)).to.equal(loading);
+    });
+  }
 });

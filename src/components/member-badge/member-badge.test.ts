@@ -262,6 +262,28 @@ describe('<ra-member-badge>', () => {
     expect(element.shadowRoot!.activeElement === shown(element), 'the link lost the focus').to.be.true;
   });
 
+  it('speaks the language of the section it is moved into', async () => {
+    const element = await badge();
+    const section = document.createElement('section');
+    section.lang = 'en';
+    element.parentElement!.append(section);
+    section.append(element);
+    await waitUntil(
+      () => /Réseau Alliances member/.test(shown(element)?.textContent ?? ''),
+      'still in French',
+    );
+    section.remove();
+  });
+
+  it('follows a change of its ancestor’s language', async () => {
+    const element = await badge();
+    element.parentElement!.lang = 'en';
+    await waitUntil(
+      () => /Réseau Alliances member/.test(shown(element)?.textContent ?? ''),
+      'still in French',
+    );
+  });
+
   it('shows nothing for a lapsed member, and warns the site owner', async () => {
     const element = await place({ member: 'ancien-membre', host: 'ancien.example' });
     await waitUntil(() => warnings.length > 0, 'no warning');

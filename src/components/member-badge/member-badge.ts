@@ -116,7 +116,8 @@ export class RaMemberBadge extends RaElement(ReactiveElement) {
   /**
    * Renders the badge's few nodes with DOM calls instead of Lit's templates, which would weigh on its one-file
    * bundle (issue 16). A view equal to the one shown is dropped, so a fresh copy of the same feed moves nothing; a
-   * changed one replaces it, and the badge keeps the focus if it had it.
+   * changed one replaces it, and its link takes the focus if the old one had it (a new `feed` shows no link until
+   * its members list is checked: the focus is then lost, as with any element removed).
    */
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
@@ -132,14 +133,16 @@ export class RaMemberBadge extends RaElement(ReactiveElement) {
   private view(): Element {
     if (!this.feed || !this.member) return h('slot', {});
     const outcome = this.outcome();
-    if (typeof outcome === 'object') return h('div', { class: 'box' }, this.renderBadge(outcome));
-    // Until a verified badge shows, and when none will, its invisible twin holds its place: the page below never
-    // moves, whatever the outcome (Cumulative Layout Shift).
+    // The badge's invisible twin always holds its place: while the members list loads, when no badge will show,
+    // and under a badge that ends up smaller (a member without a year), so the page below never moves (Cumulative
+    // Layout Shift).
     return h(
       'div',
       { class: 'box' },
       this.renderReserve(),
-      outcome === 'fallback' && h('span', { class: 'fallback' }, h('slot', {})),
+      typeof outcome === 'object'
+        ? this.renderBadge(outcome)
+        : outcome === 'fallback' && h('span', { class: 'fallback' }, h('slot', {})),
     );
   }
 
