@@ -62,7 +62,10 @@ before(async () => {
     RA_RATE_LIMIT_MAX: '100000',
     ...(TEST_ENGINE === 'postgres' ? { DATABASE_URL: database } : { DATABASE_URL: '', RA_DB: database }),
   };
-  servers = await Promise.all(PORTS.map((PORT) => startServer({ ...env, PORT })));
+  // Settled, not just awaited: an instance that fails to start must not leave the other running past `after`.
+  const started = await Promise.allSettled(PORTS.map((PORT) => startServer({ ...env, PORT })));
+  servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  for (const result of started) if (result.status === 'rejected') throw result.reason;
   store = await openStore(database);
 });
 
