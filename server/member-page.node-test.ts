@@ -82,8 +82,21 @@ describe('GET /membres/<id>', () => {
   });
 
   it('answers 404, never 5xx, for an id that is not a slug', async () => {
-    for (const path of ['/membres/Etika', '/membres/a..b', '/membres/%3Cscript%3E']) {
+    for (const path of [
+      '/membres/Etika',
+      '/membres/a..b',
+      '/membres/%3Cscript%3E',
+      '/membres/%ZZ',
+      '/membres/%00',
+    ]) {
       assert.equal((await get(path)).status, 404, path);
     }
+  });
+
+  it('shows a mistyped id the page saying no member has it, with what was typed escaped', async () => {
+    const res = await get('/membres/ETIKA-%3Cb%3Espirulina');
+    assert.equal(res.status, 404);
+    assert.match(res.headers.get('Content-Type') ?? '', /^text\/html/);
+    assert.match(await res.text(), /l'identifiant « ETIKA-&lt;b&gt;spirulina »/);
   });
 });

@@ -108,7 +108,9 @@ export function memberPages(feed: FeedSource): Hono {
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(STYLES, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
-  pages.get('/:file{[a-z0-9]+(?:-[a-z0-9]+)*(?:\\.json)?}', async (c) => {
+  // Any one segment: a mistyped or altered id (capitals, a stray character) gets the page saying no member has it,
+  // in the format asked for, rather than the API's bare 404.
+  pages.get('/:file{[^/]+}', async (c) => {
     const file = c.req.param('file');
     const id = file.replace(/\.json$/, '');
     const { feed: current } = await feed.load();
