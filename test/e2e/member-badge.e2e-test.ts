@@ -19,13 +19,21 @@ const types: Record<string, string> = {
   '.html': 'text/html',
 };
 
+interface Served {
+  body: string | Buffer;
+  type: string;
+  /** A Content-Security-Policy for the page. */
+  csp?: string;
+}
+
 /** A loopback server on a free port; `respond` answers a path with a body, or `undefined` for 404. */
-async function serve(respond: (path: string) => { body: string | Buffer; type: string } | undefined) {
+async function serve(respond: (path: string) => Served | undefined) {
   const server = createServer((request, response) => {
     const found = respond(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     response.writeHead(found ? 200 : 404, {
       'Content-Type': found?.type ?? 'text/plain',
       'Access-Control-Allow-Origin': '*',
+      ...(found?.csp && { 'Content-Security-Policy': found.csp }),
     });
     response.end(found?.body ?? 'not found');
   });
@@ -110,13 +118,19 @@ const e2e = e2eSetup({
     const expires = new Date(signedAt.getTime() + 86_400_000);
     const membersSignature = await signMembers(members, key, { signedAt, expires });
     const genuineFeed = JSON.stringify({ version: 1, events: [], members, membersSignature });
-    const files: Record<string, { body: string; type: string }> = {
+    const files: Record<string, Served> = {
       '/fake.json': { body: fakeFeed, type: types['.json']! },
       '/membres.json': { body: genuineFeed, type: types['.json']! },
       '/altered.json': { body: genuineFeed.replace('"2020"', '"2012"'), type: types['.json']! },
       '/fake.html': { body: badgePage('pas-adherent', '/fake.json'), type: types['.html']! },
       '/genuine.html': { body: badgePage('etika-spirulina', '/membres.json'), type: types['.html']! },
       '/altered.html': { body: badgePage('etika-spirulina', '/altered.json'), type: types['.html']! },
+      // Scripts from the CDN only, and Trusted Types without any policy: the badge parses no markup.
+      '/strict.html': {
+        body: badgePage('etika-spirulina', '/membres.json'),
+        type: types['.html']!,
+        csp: `script-src ${e2e.cdn.origin}; require-trusted-types-for 'script'; trusted-types 'none'`,
+      },
       // Each page with both bundles reads a feed of its own, to count its requests.
       '/both/loader-first.json': { body: genuineFeed, type: types['.json']! },
       '/both/loader-first.html': {
@@ -168,6 +182,18 @@ describe('the member badge with the bundle from another origin', () => {
     assert.equal(await link.getAttribute('href'), 'https://www.reseau-alliances.org/membres/etika-spirulina');
     assert.match((await link.textContent()) ?? '', /Adhérent Réseau Alliances\s+depuis 2020/);
     assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('the badge-only page under a strict Content Security Policy', () => {
+  // A violation is a console error, and a refused policy or sink a page error: `problems` holds both.
+  it('shows the verified badge with Trusted Types required and no policy allowed, without a violation', async () => {
+    const { page, problems } = await open('/strict.html');
+    const link = page.locator('ra-member-badge a[part="badge"]');
+    await link.waitFor();
+    assert.match((await link.textContent()) ?? '', /Adhérent Réseau Alliances\s+depuis 2020/);
     assert.deepEqual(problems, []);
     await page.close();
   });
