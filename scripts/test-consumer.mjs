@@ -251,7 +251,7 @@ describe('the npm package in a fresh Vite + TypeScript strict project', () => {
     });
 
     it("renders the member's badge", async () => {
-      await page.locator('#typed ra-member-badge [part~="badge"]').waitFor();
+      await page.locator('#typed ra-member-badge a[part~="badge"]').waitFor();
     });
 
     it('renders every README and Storybook HTML snippet', async () => {

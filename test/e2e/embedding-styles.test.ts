@@ -128,7 +128,7 @@ const widgets = [
   {
     tag: 'ra-member-badge',
     template: badge,
-    ready: '[part="badge"]',
+    ready: 'a[part="badge"]',
   },
 ];
 
@@ -200,7 +200,7 @@ describe('widgets under a hostile theme', () => {
       </main>`,
     );
     const element = column.querySelector('ra-member-badge')!;
-    await waitUntil(() => element.shadowRoot?.querySelector('[part="badge"]'), 'the badge did not render', {
+    await waitUntil(() => element.shadowRoot?.querySelector('a[part="badge"]'), 'the badge did not render', {
       timeout: 10000,
     });
     const text = column.querySelector('p')!.getBoundingClientRect();
