@@ -1,0 +1,82 @@
+/**
+ * Regression tests from probe s4-probeA: a runtime language change (an ancestor's `lang`, `<html lang>`) must keep
+ * what the reader was doing, as the change to `RaElement` (src/internal/ra-element.ts) promises.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { makeEvent } from '../../../test/helpers/agenda-event.js';
+import './define.js';
+import type { RaEventCard } from './event-card.js';
+
+const NOW = '2020-09-15T10:00:00+02:00';
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+describe('<ra-event-card> when the language changes at runtime', () => {
+  it('keeps the focus on the button the reader was on', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="fr"><ra-event-card .event=${makeEvent()} now=${NOW}></ra-event-card></div>`,
+    );
+    const el = wrapper.querySelector<RaEventCard>('ra-event-card')!;
+    await el.updateComplete;
+    const button = el.shadowRoot!.querySelector<HTMLElement>('[part~="details-button"]')!;
+    button.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+
+    wrapper.lang = 'en';
+    await nextFrame();
+    await el.updateComplete;
+
+    expect(el.shadowRoot!.textContent).to.contain('More details'); // the card speaks English
+    // Actual: the card renders a new DOM for the new language; the old button is gone and the focus is on <body>.
+    expect(button.isConnected, 'the focused button is still in the card').to.be.true;
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('details-button');
+  });
+
+  it('gives the focus back to "Register" when the dialog closes after a language change', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<section lang="en"><ra-event-card .event=${makeEvent()} now=${NOW}></ra-event-card></section>`,
+    );
+    const el = wrapper.querySelector<RaEventCard>('ra-event-card')!;
+    await el.updateComplete;
+    const register = el.shadowRoot!.querySelector<HTMLElement>('[part~="register-button"]')!;
+    register.focus();
+    register.click();
+    await waitUntil(() => document.querySelector('ra-registration-form[mode="modal"]'), 'a dialog opens', {
+      timeout: 5000,
+    });
+    const dialog = document.querySelector('ra-registration-form[mode="modal"]');
+    await (dialog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+
+    wrapper.lang = 'fr';
+    await nextFrame();
+    await el.updateComplete;
+    dialog!.shadowRoot!.querySelector<HTMLElement>('[part~="close-button"]')!.click();
+    await waitUntil(() => !dialog!.isConnected, 'the dialog removes itself', { timeout: 5000 });
+    await nextFrame();
+
+    // Actual: the register button the dialog was to give the focus back to was replaced; the focus lands on <body>.
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('register-button');
+  });
+
+  it('follows a lang change on a wrapper inside an open shadow root (an app shell)', async () => {
+    const host = await fixture<HTMLElement>(html`<div lang="fr"></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'en';
+    const el = document.createElement('ra-event-card') as RaEventCard;
+    el.event = makeEvent();
+    el.setAttribute('now', NOW);
+    wrapper.append(el);
+    root.append(wrapper);
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="time"]'));
+    const english = el.shadowRoot!.querySelector('[part~="time"]')!.textContent!;
+
+    wrapper.lang = 'fr';
+    await nextFrame();
+    await el.updateComplete;
+
+    // Actual: the document's observer does not see attribute changes inside shadow trees; the card stays English.
+    expect(el.shadowRoot!.querySelector('[part~="time"]')!.textContent).to.not.equal(english);
+  });
+});
