@@ -1,5 +1,6 @@
 import type { PropertyDeclarations, PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
+import { anchorOf } from './focus-anchor.js';
 
 /**
  * A class whose instances are `T`, as TypeScript takes a mixin's base and types its result (TS2545): only a
@@ -21,6 +22,7 @@ export declare class RaElementInterface {
 /** The connected elements, told when a `lang` attribute changes anywhere in the document. */
 const connected = new Set<{ followLanguage(): void }>();
 let languageObserver: MutationObserver | undefined;
+const observedRoots = new WeakSet<Node>();
 
 /** `RaElement` over `base`: see the class. */
 export function RaElement<Base extends ReactiveElementClass>(base: Base) {
@@ -61,11 +63,16 @@ export function RaElement<Base extends ReactiveElementClass>(base: Base) {
     override connectedCallback(): void {
       super.connectedCallback();
       connected.add(this);
-      if (!languageObserver) {
-        languageObserver = new MutationObserver(() =>
-          connected.forEach((element) => element.followLanguage()),
-        );
-        languageObserver.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+      languageObserver ??= new MutationObserver(() =>
+        connected.forEach((element) => element.followLanguage()),
+      );
+      // The document, and every shadow root the element is in (an app shell's): an observer does not see into them.
+      for (let root = this.getRootNode(); ; root = (root as ShadowRoot).host.getRootNode()) {
+        if (!observedRoots.has(root)) {
+          observedRoots.add(root);
+          languageObserver.observe(root, { attributeFilter: ['lang'], subtree: true });
+        }
+        if (!(root instanceof ShadowRoot)) break;
       }
       this.followLanguage();
     }
@@ -83,9 +90,20 @@ export function RaElement<Base extends ReactiveElementClass>(base: Base) {
       if (this.hasUpdated && this.locale !== this.#spoken) this.requestUpdate();
     }
 
+    // In a new language the focused control may be a new element (see `anchorOf`): the focus goes to the one in its
+    // place, now, or once a render in slices (the agenda's) has drawn it.
     protected override update(changed: PropertyValues): void {
+      const root = this.renderRoot as ShadowRoot;
+      const focused = this.hasUpdated && this.locale !== this.#spoken ? root.activeElement : null;
+      const back = focused && anchorOf(focused);
       this.#spoken = this.locale;
       super.update(changed);
+      if (!back || focused?.isConnected) return;
+      const refocus = () => {
+        if (root.activeElement === null) back()?.focus({ preventScroll: true });
+      };
+      refocus();
+      if (root.activeElement === null) void this.updateComplete.then(refocus);
     }
 
     /** The language the element speaks: its closest `[lang]`, then `<html lang>`, then French. */

@@ -623,6 +623,21 @@ describe('<ra-agenda> language, layout and details', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the focus on the control the reader was on when the page’s language changes', async () => {
+    const el = await agenda();
+    const buttons = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part="details-button"]')];
+    buttons[1]!.focus();
+    document.documentElement.lang = 'en';
+    try {
+      await waitUntil(() => /Filters/.test(shadow(el).textContent ?? ''), 'the agenda stayed French');
+      await el.updateComplete;
+      const now = [...shadow(el).querySelectorAll('[part="details-button"]')];
+      expect(now.indexOf(shadow(el).activeElement!), 'focus on the second card’s details').to.equal(1);
+    } finally {
+      document.documentElement.lang = 'fr';
+    }
+  });
+
   it('keeps a card’s calendar menu open while its links are built', async () => {
     const el = await agenda();
     shadow(el).querySelector<HTMLElement>('[part="calendar-button"]')!.click();

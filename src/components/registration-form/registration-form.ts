@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { registrationAvailability, takesRegistrations } from '../../domain/availability.js';
 import type { AgendaEvent, Feed } from '../../feed/model.js';
 import { FeedController } from '../../internal/feed-controller.js';
+import { anchorOf } from '../../internal/focus-anchor.js';
 import { RaEventElement } from '../../internal/ra-event-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import type { RegistrationRequestInput } from '../../registration/contract.js';
@@ -105,6 +106,7 @@ export class RaRegistrationForm extends RaEventElement implements SubmissionHost
 
   /** In modal mode, the element that gets focus back when the dialog closes. */
   @property({ attribute: false }) trigger?: HTMLElement;
+  private backToTrigger?: () => HTMLElement | undefined;
 
   /**
    * The clock, in milliseconds (fill time, and the registration window without `now`).
@@ -173,9 +175,11 @@ export class RaRegistrationForm extends RaEventElement implements SubmissionHost
     clearDraft(eventId);
   }
 
-  override willUpdate(): void {
+  override willUpdate(changed: PropertyValues<this>): void {
     const event = this.currentEvent;
     if (event && event.id !== this.draftFor) this.restoreDraft(event.id);
+    // The way back, taken while the opener is in the page: a change of language may replace it (`anchorOf`).
+    if (changed.has('trigger')) this.backToTrigger = this.trigger && anchorOf(this.trigger);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -250,7 +254,7 @@ export class RaRegistrationForm extends RaEventElement implements SubmissionHost
   }
 
   private onDialogClose = () => {
-    this.trigger?.focus();
+    this.backToTrigger?.()?.focus();
     this.remove();
   };
 
