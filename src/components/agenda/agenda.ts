@@ -248,7 +248,6 @@ export class RaAgenda extends RaEventElement {
     this,
     () => ({
       feedUrl: typeof this.feed === 'string' ? this.feed : undefined,
-      lang: this.#locale,
       privacyPolicyUrl: this.#controller.feed?.privacyPolicyUrl,
       now: this.now,
     }),

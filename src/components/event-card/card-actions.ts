@@ -11,6 +11,7 @@ import { eventAnchor, type CalendarLinks } from './event-card.template.js';
 /** What the registration form needs besides the event. */
 export interface RegisterOptions {
   feedUrl?: string;
+  /** A language for the form; by default it speaks, and follows, the language of `trigger`. */
   lang?: string;
   privacyPolicyUrl?: string;
   /** The widget's pinned clock (its `now` attribute), so the form judges the registration window the same way. */

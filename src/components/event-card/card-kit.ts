@@ -42,7 +42,7 @@ export class CardKit implements ReactiveController {
   #copiedTimer?: ReturnType<typeof setTimeout>;
 
   /**
-   * @param registerOptions what the registration form needs (feed, language, privacy policy, clock), read when a
+   * @param registerOptions what the registration form needs (feed, privacy policy, clock; it speaks its opener's language), read when a
    *   reader presses "S'inscrire"
    * @param eventById the event of a card the host shows, by id: the kit listens once at the host's root, for every
    *   card (no listener nor closure per card)

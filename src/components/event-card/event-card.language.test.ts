@@ -55,6 +55,29 @@ describe('<ra-event-card> when the language changes at runtime', () => {
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('register-button');
   });
 
+  it('opens the registration dialog in its section’s language, which the dialog follows', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<section lang="en"><ra-event-card .event=${makeEvent()} now=${NOW}></ra-event-card></section>`,
+    );
+    const el = wrapper.querySelector<RaEventCard>('ra-event-card')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="register-button"]')!.click();
+    await waitUntil(() => document.querySelector('ra-registration-form[mode="modal"]'), 'a dialog opens', {
+      timeout: 5000,
+    });
+    const dialog = document.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'ra-registration-form[mode="modal"]',
+    )!;
+    await dialog.updateComplete;
+    const close = () => dialog.shadowRoot!.querySelector('[part~="close-button"]')!.textContent ?? '';
+    expect(close()).to.contain('Close');
+
+    wrapper.lang = 'fr';
+    await waitUntil(() => close().includes('Fermer'), 'the dialog stayed English');
+    dialog.shadowRoot!.querySelector<HTMLElement>('[part~="close-button"]')!.click();
+    await waitUntil(() => !dialog.isConnected, 'the dialog removes itself', { timeout: 5000 });
+  });
+
   it('follows a lang change on a wrapper inside an open shadow root (an app shell)', async () => {
     const host = await fixture<HTMLElement>(html`<div lang="fr"></div>`);
     const root = host.attachShadow({ mode: 'open' });

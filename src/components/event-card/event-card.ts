@@ -187,7 +187,6 @@ export class RaEventCard extends RaEventElement {
     this,
     () => ({
       feedUrl: this.feed || undefined,
-      lang: this.locale,
       privacyPolicyUrl: this.feedController.feed?.privacyPolicyUrl,
       now: this.now,
     }),

@@ -8,7 +8,8 @@ import { registrationFormTag } from './define.js';
 
 /**
  * Appends a `<ra-registration-form mode="modal">` for `event` to the page. It opens as a native modal dialog
- * (Escape closes it), gives focus back to `trigger` when closed, and removes itself.
+ * (Escape closes it), speaks `lang`, or else the language of `trigger` (the control that opened it, by default the
+ * focused element) and follows it, gives focus back to `trigger` when closed, and removes itself.
  */
 export function openRegistrationDialog(
   event: AgendaEvent,
@@ -24,9 +25,9 @@ export function openRegistrationDialog(
   form.event = event;
   form.mode = 'modal';
   if (options.feedUrl) form.feed = options.feedUrl;
-  if (options.lang) form.lang = options.lang;
   if (options.privacyPolicyUrl) form.privacyPolicy = options.privacyPolicyUrl;
   if (options.now) form.now = options.now;
+  if (options.lang) form.lang = options.lang;
   const active = document.activeElement;
   form.trigger = options.trigger ?? (active instanceof HTMLElement ? active : undefined);
   document.body.append(form);

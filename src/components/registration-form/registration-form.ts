@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { registrationAvailability, takesRegistrations } from '../../domain/availability.js';
 import type { AgendaEvent, Feed } from '../../feed/model.js';
 import { FeedController } from '../../internal/feed-controller.js';
+import { resolveLocale, type Locale } from '../../i18n/locale.js';
 import { anchorOf } from '../../internal/focus-anchor.js';
 import { RaEventElement } from '../../internal/ra-event-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
@@ -107,6 +108,13 @@ export class RaRegistrationForm extends RaEventElement implements SubmissionHost
   /** In modal mode, the element that gets focus back when the dialog closes. */
   @property({ attribute: false }) trigger?: HTMLElement;
   private backToTrigger?: () => HTMLElement | undefined;
+
+  // A modal form sits at the end of the page: it speaks its opener's language (a card in a section of its own), and
+  // follows it, unless given a `lang` of its own.
+  protected override get locale(): Locale {
+    const opener = this.mode === 'modal' && !this.hasAttribute('lang') ? this.backToTrigger?.() : undefined;
+    return resolveLocale(opener ?? this);
+  }
 
   /**
    * The clock, in milliseconds (fill time, and the registration window without `now`).
