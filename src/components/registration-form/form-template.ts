@@ -270,7 +270,7 @@ export function renderForm(view: FormView): TemplateResult {
     ${checkboxes.map((name) => renderFixedCheckbox(view, name))} ${renderHoneypot(text)}
     <div class="actions">
       <button part="submit" class="primary" type="submit" ?disabled=${view.sending}>
-        ${view.sending ? text.sending : text.submit}
+        ${view.sending ? text.sending : view.waitlist ? text.submitWaitingList : text.submit}
       </button>
     </div>
   </form>`;

@@ -19,6 +19,8 @@ export interface RegistrationFormMessages extends Record<FixedFieldMessageKey, s
   newWindow: string;
   honeypot: string;
   submit: string;
+  /** The submit button when the request goes to the waiting list: the card's button says the same. */
+  submitWaitingList: string;
   sending: string;
   retry: string;
   close: string;
@@ -133,6 +135,7 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     newsletter: 'Je souhaite recevoir la lettre d’information du réseau',
     honeypot: 'Ne remplissez pas ce champ',
     submit: 'S’inscrire',
+    submitWaitingList: 'S’inscrire sur liste d’attente',
     sending: 'Envoi…',
     retry: 'Réessayer',
     close: 'Fermer',
@@ -206,6 +209,7 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     newsletter: 'I would like to receive the network’s newsletter',
     honeypot: 'Leave this field empty',
     submit: 'Register',
+    submitWaitingList: 'Join the waiting list',
     sending: 'Sending…',
     retry: 'Try again',
     close: 'Close',

@@ -146,6 +146,21 @@ describe('<ra-registration-form>', () => {
       const el = await form(makeEvent({ remainingAttendeeCapacity: 0 }));
       expect(root(el).querySelector('.notice')!.textContent).to.contain('liste d’attente');
     });
+
+    it('says « S’inscrire sur liste d’attente » on its button when no place is left, as the card does', async () => {
+      const el = await form(makeEvent({ remainingAttendeeCapacity: 0 }));
+      expect(submitButton(el).textContent?.trim()).to.equal('S’inscrire sur liste d’attente');
+    });
+
+    it('says “Join the waiting list” on its button in English when no place is left', async () => {
+      const el = await form(makeEvent({ remainingAttendeeCapacity: 0 }), 'en');
+      expect(submitButton(el).textContent?.trim()).to.equal('Join the waiting list');
+    });
+
+    it('says « S’inscrire » on its button while places are left', async () => {
+      const el = await form(makeEvent({ remainingAttendeeCapacity: 3 }));
+      expect(submitButton(el).textContent?.trim()).to.equal('S’inscrire');
+    });
   });
 
   describe('members-only events', () => {
