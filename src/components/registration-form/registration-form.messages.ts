@@ -61,7 +61,10 @@ export interface RegistrationFormMessages extends Record<FixedFieldMessageKey, s
   rateLimitedTitle: string;
   rateLimitedBody: (seconds: number | undefined) => string;
   failedTitle: string;
+  /** No answer came back (network down, timeout): the person's connection may be at fault. */
   failedBody: string;
+  /** The server answered with an error (5xx): the fault is ours, not the person's connection. */
+  serverErrorBody: string;
   cancelledTitle: string;
   cancelledBody: string;
   externalLink: string;
@@ -184,6 +187,8 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
         : 'Réessayez dans quelques instants.',
     failedTitle: 'Votre inscription n’a pas pu être envoyée',
     failedBody: 'Vos réponses sont conservées. Vérifiez votre connexion puis réessayez.',
+    serverErrorBody:
+      'Vos réponses sont conservées. Le service d’inscription a rencontré une erreur de son côté : réessayez dans quelques minutes.',
     cancelledTitle: 'Événement annulé',
     cancelledBody: 'Cet événement est annulé : les inscriptions sont fermées.',
     externalLink: 'S’inscrire sur le site de l’organisateur',
@@ -256,6 +261,8 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
       seconds ? `Try again in ${seconds} second${seconds > 1 ? 's' : ''}.` : 'Try again in a moment.',
     failedTitle: 'Your registration could not be sent',
     failedBody: 'Your answers are kept. Check your connection, then try again.',
+    serverErrorBody:
+      'Your answers are kept. The registration service had an error on its side: please try again in a few minutes.',
     cancelledTitle: 'Event cancelled',
     cancelledBody: 'This event is cancelled: registration is closed.',
     externalLink: 'Register on the organiser’s website',

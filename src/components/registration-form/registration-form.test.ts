@@ -602,6 +602,42 @@ describe('<ra-registration-form>', () => {
       expect(message.querySelector('button')!.textContent?.trim()).to.equal('Réessayer');
     });
 
+    it('blames the server, not the person’s connection, after a server error (500)', async () => {
+      const el = await form();
+      const message = await filledAndSent(el, failure('server-error', {}, 500));
+      expect(message.textContent).to.contain('erreur de son côté').and.not.contain('connexion');
+    });
+
+    it('blames the server after a 500 page that is not JSON (a proxy’s)', async () => {
+      const el = await form();
+      const message = await filledAndSent(
+        el,
+        new Response('<h1>Internal Server Error</h1>', { status: 500 }),
+      );
+      expect(message.textContent).to.contain('erreur de son côté').and.not.contain('connexion');
+    });
+
+    it('asks to check the connection after a network failure', async () => {
+      const el = await form();
+      const message = await filledAndSent(el, new TypeError('Failed to fetch'));
+      expect(message.textContent).to.contain('Vérifiez votre connexion');
+    });
+
+    it('is accessible after a server error', async () => {
+      const el = await form();
+      await filledAndSent(el, failure('server-error', {}, 500));
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps everything typed after a server error', async () => {
+      const el = await form();
+      await filledAndSent(el, failure('server-error', {}, 500));
+      expect([control(el, 'firstName').value, control(el, 'consent').checked]).to.deep.equal([
+        'Claire ',
+        true,
+      ]);
+    });
+
     it('is accessible after a network failure', async () => {
       const el = await form();
       await filledAndSent(el, new TypeError('Failed to fetch'));
