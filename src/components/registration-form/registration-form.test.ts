@@ -212,6 +212,17 @@ describe('<ra-registration-form>', () => {
       );
     });
 
+    it('labels the member organisation as required, not « (facultatif) »', async () => {
+      const el = await membersForm();
+      const label = root(el).querySelector(`label[for="${control(el, 'memberOrganisation').id}"]`);
+      expect(label?.textContent?.trim()).to.equal('Organisation adhérente');
+    });
+
+    it('marks the member organisation input required', async () => {
+      const el = await membersForm();
+      expect(control(el, 'memberOrganisation').required).to.be.true;
+    });
+
     it('requires the member organisation', async () => {
       const el = await membersForm();
       await submit(el);
