@@ -460,6 +460,46 @@ describe('<ra-agenda> filters', () => {
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Forum de l’économie responsable']);
   });
+
+  /** Two agendas side by side on one page (as demo/partners/wordpress.html has), their feeds given. */
+  async function twoAgendas(first = '', second = ''): Promise<[HTMLElement, RaAgenda, RaAgenda]> {
+    const wrapper = await fixture<HTMLElement>(`<main>
+      <ra-agenda now="${NOW}" ${first}></ra-agenda>
+      <ra-agenda now="${NOW}" ${second}></ra-agenda>
+    </main>`);
+    const [one, two] = [...wrapper.querySelectorAll('ra-agenda')] as [RaAgenda, RaAgenda];
+    for (const el of [one, two]) el.feed = feedOf(events);
+    await Promise.all([one.updateComplete, two.updateComplete]);
+    return [wrapper, one, two];
+  }
+
+  const filterBar = (el: RaAgenda) => shadow(el).querySelector('[part="filters"]')!;
+
+  it('is accessible with two agendas on one page (unique landmarks)', async () => {
+    const [wrapper] = await twoAgendas();
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('is accessible with two labelled agendas on one page', async () => {
+    const [wrapper] = await twoAgendas('label="Rencontres"', 'label="Formations"');
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('names its filter bar after its label', async () => {
+    const [, , two] = await twoAgendas('label="Rencontres"', 'label="Formations"');
+    expect([filterBar(two).getAttribute('role'), filterBar(two).getAttribute('aria-label')]).to.deep.equal([
+      'search',
+      'Filtrer les événements : Formations',
+    ]);
+  });
+
+  it('makes no second landmark of the same name: the later unlabelled agenda’s bar is no landmark', async () => {
+    const [, one, two] = await twoAgendas();
+    expect([filterBar(one).getAttribute('role'), filterBar(two).getAttribute('role')]).to.deep.equal([
+      'search',
+      null,
+    ]);
+  });
 });
 
 describe('<ra-agenda> state in the URL', () => {
