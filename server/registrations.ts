@@ -16,7 +16,7 @@ import {
   type RegistrationRequest,
   type RegistrationResponse,
 } from '../src/registration/contract.js';
-import { STORED_FIELDS, columnValue } from '../src/registration/fields.js';
+import { FIXED_FIELDS, STORED_FIELDS, columnValue, isRequired } from '../src/registration/fields.js';
 import type {
   FieldColumns,
   Placement,
@@ -205,9 +205,12 @@ export async function register({
   if ('errors' in checked) return invalid(checked.errors);
 
   const memberOrganisation = request.memberOrganisation || undefined;
+  // The same answer as the form's label and checks (src/registration/fields.ts).
+  if (!memberOrganisation && isRequired(FIXED_FIELDS.memberOrganisation, event)) {
+    return invalid({ memberOrganisation: 'required' });
+  }
   if (event.membersOnly) {
-    if (!memberOrganisation) return invalid({ memberOrganisation: 'required' });
-    if (!isActiveMember(feed, memberOrganisation)) {
+    if (!memberOrganisation || !isActiveMember(feed, memberOrganisation)) {
       return errorOutcome('members-only', { fieldErrors: { memberOrganisation: 'not-member' } });
     }
   }

@@ -41,6 +41,11 @@ interface FieldBase {
   readonly column?: string;
   /** `members-only`: asked (and sent) only for members-only events. */
   readonly askedFor?: 'members-only';
+  /**
+   * `members-only`: required for members-only events, even when `required` is false (the contract's rule, which
+   * knows no event). `isRequired` gives the one answer the form's label, its checks and the server all use.
+   */
+  readonly requiredFor?: 'members-only';
 }
 
 /** A one-line text input. Its draft value is a string; an optional one left blank is not sent (nor stored). */
@@ -130,9 +135,11 @@ export const FIXED_FIELDS = {
   memberOrganisation: {
     kind: 'text',
     rule: 'organisationName',
-    // The contract accepts it blank; the server requires an active member for members-only events.
+    // The contract accepts it blank; the event requires it when it is for members only (the server then also checks
+    // that it names an active member).
     required: false,
     askedFor: 'members-only',
+    requiredFor: 'members-only',
     inputType: 'text',
     autocomplete: 'organization',
     label: 'memberOrganisation',
@@ -186,6 +193,15 @@ export function emptyFixedFieldValues(): FixedFieldValues {
 /** Whether an event asks `field` (`membersOnly`: the event is for members only). */
 export function isAsked(field: FixedFieldDeclaration, event: { membersOnly: boolean }): boolean {
   return field.askedFor !== 'members-only' || event.membersOnly;
+}
+
+/**
+ * Whether `event` requires `field`: the form marks it required (no « facultatif »), refuses it blank before sending,
+ * and the server refuses it blank too. A checkbox is required when it is the consent.
+ */
+export function isRequired(field: FixedFieldDeclaration, event: { membersOnly: boolean }): boolean {
+  if (field.kind === 'checkbox') return field.rule === 'consent';
+  return field.required || (field.requiredFor === 'members-only' && event.membersOnly);
 }
 
 // ── Storage and export (the server's side) ─────────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@
 import type { AgendaEvent } from '../feed/model.js';
 import { validateRegistration, type RegistrationRequestInput } from './contract.js';
 import type { DraftValues } from './draft-store.js';
-import { FIXED_FIELD_NAMES, fixedField, isAsked } from './fields.js';
+import { FIXED_FIELD_NAMES, fixedField, isAsked, isRequired } from './fields.js';
 
 /** What the person typed, plus what the form measures. */
 export interface RequestParts {
@@ -66,7 +66,13 @@ export function requestFieldErrors(
 ): Record<string, string> {
   const result = validateRegistration(body);
   const errors: Record<string, string> = result.success ? {} : { ...result.fieldErrors };
-  if (event.membersOnly && !body.memberOrganisation) errors.memberOrganisation ??= 'required';
+  // What the event requires beyond the contract (the member organisation of a members-only event).
+  for (const name of FIXED_FIELD_NAMES) {
+    const field = fixedField(name);
+    if (field.kind === 'text' && isAsked(field, event) && isRequired(field, event) && !body[name]) {
+      errors[name] ??= 'required';
+    }
+  }
   for (const question of event.registration.questions) {
     const answer = body.answers[question.id];
     if (question.required && (answer === undefined || answer === false))

@@ -6,6 +6,7 @@
  * nothing moves when the real bar replaces it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Facets } from '../../feed/query.js';
 import type { Locale } from '../../i18n/locale.js';
 import { whenIdle } from '../../internal/main-thread.js';
@@ -18,6 +19,11 @@ export interface FilterBarState extends Omit<AgendaUrlState, 'pages'> {
   locale: Locale;
   facets: Facets;
   open: boolean;
+  /**
+   * The search landmark's name; `undefined`: the bar is no landmark (another agenda's bar earlier in the page has
+   * the same name, and two landmarks of one name cannot be told apart).
+   */
+  landmark: string | undefined;
 }
 
 /** The panel's words, in the reader's language. */
@@ -74,8 +80,8 @@ export function renderFilterBar(state: FilterBarState, actions: FilterBarActions
   return html`<form
     part="filters"
     class="filters"
-    role="search"
-    aria-label=${t.filtersLabel}
+    role=${ifDefined(state.landmark && 'search')}
+    aria-label=${ifDefined(state.landmark)}
     @submit=${actions.onSubmit}
   >
     <div class="filter-row">

@@ -9,6 +9,8 @@ export const messages = defineCatalogue({
   fr: {
     regionLabel: 'Agenda du réseau',
     filtersLabel: 'Filtrer les événements',
+    /** The filter bar's name when the agenda has a `label` of its own. */
+    filtersLabelOf: (label: string) => `Filtrer les événements : ${label}`,
     search: 'Rechercher',
     searchPlaceholder: 'Rechercher : mot-clé, lieu, programme…',
     filters: 'Filtres',
@@ -39,6 +41,7 @@ export const messages = defineCatalogue({
   en: {
     regionLabel: 'Network agenda',
     filtersLabel: 'Filter events',
+    filtersLabelOf: (label: string) => `Filter events: ${label}`,
     search: 'Search',
     searchPlaceholder: 'Search: keyword, place, programme…',
     filters: 'Filters',

@@ -460,6 +460,46 @@ describe('<ra-agenda> filters', () => {
     await el.updateComplete;
     expect(titles(el)).to.deep.equal(['Forum de l’économie responsable']);
   });
+
+  /** Two agendas side by side on one page (as demo/partners/wordpress.html has), their feeds given. */
+  async function twoAgendas(first = '', second = ''): Promise<[HTMLElement, RaAgenda, RaAgenda]> {
+    const wrapper = await fixture<HTMLElement>(`<main>
+      <ra-agenda now="${NOW}" ${first}></ra-agenda>
+      <ra-agenda now="${NOW}" ${second}></ra-agenda>
+    </main>`);
+    const [one, two] = [...wrapper.querySelectorAll('ra-agenda')] as [RaAgenda, RaAgenda];
+    for (const el of [one, two]) el.feed = feedOf(events);
+    await Promise.all([one.updateComplete, two.updateComplete]);
+    return [wrapper, one, two];
+  }
+
+  const filterBar = (el: RaAgenda) => shadow(el).querySelector('[part="filters"]')!;
+
+  it('is accessible with two agendas on one page (unique landmarks)', async () => {
+    const [wrapper] = await twoAgendas();
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('is accessible with two labelled agendas on one page', async () => {
+    const [wrapper] = await twoAgendas('label="Rencontres"', 'label="Formations"');
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('names its filter bar after its label', async () => {
+    const [, , two] = await twoAgendas('label="Rencontres"', 'label="Formations"');
+    expect([filterBar(two).getAttribute('role'), filterBar(two).getAttribute('aria-label')]).to.deep.equal([
+      'search',
+      'Filtrer les événements : Formations',
+    ]);
+  });
+
+  it('makes no second landmark of the same name: the later unlabelled agenda’s bar is no landmark', async () => {
+    const [, one, two] = await twoAgendas();
+    expect([filterBar(one).getAttribute('role'), filterBar(two).getAttribute('role')]).to.deep.equal([
+      'search',
+      null,
+    ]);
+  });
 });
 
 describe('<ra-agenda> state in the URL', () => {
@@ -645,6 +685,73 @@ describe('<ra-agenda> language, layout and details', () => {
     const menu = shadow(el).querySelector('.calendar-menu a')!.closest('details')!;
     expect(menu.open).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  /**
+   * A page `width` px wide (default body margin) holding an agenda of the sample feed: an iframe, whose width is its
+   * viewport's (WebKit's driver cannot resize the window).
+   */
+  async function agendaPage(width: number): Promise<{ page: Window; el: RaAgenda }> {
+    const feed = (await (await realFetch('/demo/data/feed.json')).json()) as Feed;
+    const frame = document.createElement('iframe');
+    frame.style.cssText = `inline-size: ${width}px; block-size: 700px; border: 0`;
+    frame.srcdoc = '<!doctype html><html lang="fr"><head><meta charset="utf-8"></head><body></body></html>';
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const page = frame.contentWindow as Window & typeof globalThis;
+    page.fetch = async () => new Response(JSON.stringify(feed));
+    const script = page.document.createElement('script');
+    script.type = 'module';
+    script.src = new URL('../../index.ts', import.meta.url).href;
+    page.document.head.append(script);
+    await page.customElements.whenDefined('ra-agenda');
+    const el = page.document.createElement('ra-agenda') as RaAgenda;
+    el.setAttribute('feed', 'https://www.reseau-alliances.org/feed.json');
+    el.setAttribute('now', '2020-03-16T09:00:00+01:00');
+    page.document.body.append(el);
+    await waitUntil(
+      () => shadow(el).querySelector('[part="calendar-button"]'),
+      'no card with a calendar menu',
+    );
+    return { page, el };
+  }
+
+  it('keeps the first card’s calendar menu inside a 375 px page', async () => {
+    const { page, el } = await agendaPage(375);
+    try {
+      shadow(el).querySelector<HTMLElement>('[part="calendar-button"]')!.click();
+      await waitUntil(
+        () => shadow(el).querySelector('details[part="calendar"][open]'),
+        'the menu did not open',
+      );
+      const menu = shadow(el).querySelector('[part="calendar-menu"]')!.getBoundingClientRect();
+      const root = page.document.documentElement;
+      expect(
+        { left: menu.left >= 0, right: menu.right <= root.clientWidth, scroll: root.scrollWidth },
+        `menu ${menu.left}..${menu.right}`,
+      ).to.deep.equal({ left: true, right: true, scroll: root.clientWidth });
+    } finally {
+      page.frameElement?.remove();
+    }
+  });
+
+  it('opens the first card’s calendar menu right under its button in a 375 px page', async () => {
+    const { page, el } = await agendaPage(375);
+    try {
+      const button = shadow(el).querySelector<HTMLElement>('[part="calendar-button"]')!;
+      button.click();
+      await waitUntil(
+        () => shadow(el).querySelector('details[part="calendar"][open]'),
+        'the menu did not open',
+      );
+      const gap =
+        shadow(el).querySelector('[part="calendar-menu"]')!.getBoundingClientRect().top -
+        button.getBoundingClientRect().bottom;
+      expect(gap).to.be.within(0, 8);
+    } finally {
+      page.frameElement?.remove();
+    }
   });
 
   it('writes one JSON-LD script with the shown events into the light DOM', async () => {

@@ -59,6 +59,9 @@ const sliceBudget = 30;
 const firstScreenItem = staticText('item');
 const laterItem = staticText('item later');
 
+/** The agendas in documents now: whether another one's filter bar already has a landmark of the same name. */
+const connectedAgendas = new Set<RaAgenda>();
+
 /** Typing pauses this long before the list follows, so a fast typist does not filter on every key. */
 const searchDelay = 150;
 
@@ -232,6 +235,12 @@ export class RaAgenda extends RaEventElement {
    */
   @property({ attribute: 'url-state' }) urlState?: UrlStateMode;
 
+  /**
+   * The agenda's name (e.g. `Formations`): names its filter bar « Filtrer les événements : Formations », so that
+   * several agendas on one page have search landmarks one can tell apart.
+   */
+  @property() label?: string;
+
   /** Level of the month headings (cards use the next level): fit the agenda in the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
@@ -318,16 +327,45 @@ export class RaAgenda extends RaEventElement {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onPopState);
     this.#readUrl();
+    connectedAgendas.add(this);
+    for (const other of connectedAgendas) if (other !== this) other.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onPopState);
     clearTimeout(this.#searchTimer);
+    connectedAgendas.delete(this);
+    for (const other of connectedAgendas) other.requestUpdate();
+  }
+
+  /** The filter bar's name: from the agenda's `label` when it has one. */
+  #filtersName(): string {
+    const t = messages[resolveLocale(this)];
+    const label = this.label?.trim();
+    return label ? t.filtersLabelOf(label) : t.filtersLabel;
+  }
+
+  /**
+   * The search landmark's name, or `undefined` when an agenda earlier in the document already has a landmark of this
+   * name (axe `landmark-unique`: a screen reader's landmark list could not tell them apart); `label` tells them apart.
+   */
+  #landmark(): string | undefined {
+    const name = this.#filtersName();
+    for (const other of connectedAgendas) {
+      if (other === this || !other.filters || other.ownerDocument !== this.ownerDocument) continue;
+      const earlier = Boolean(other.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING);
+      if (earlier && other.#filtersName() === name) return undefined;
+    }
+    return name;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#locale = resolveLocale(this);
+    // The agendas after this one name their filter bar after whether this one's has their name.
+    if (changed.has('label') || changed.has('filters') || changed.has('lang')) {
+      for (const other of connectedAgendas) if (other !== this) other.requestUpdate();
+    }
     if (changed.has('urlState') && changed.get('urlState') !== undefined) this.#readUrl();
     // The page narrowed the list: back to the first page (the reader's own changes reset it in #change).
     const narrowing = ['feed', 'now', 'category', 'programme', 'audience', 'mode', 'from', 'to'] as const;
@@ -669,7 +707,13 @@ export class RaAgenda extends RaEventElement {
 
   #renderFilters(available: Facets): TemplateResult {
     return renderFilterBar(
-      { ...this.#urlState(), locale: this.#locale, facets: available, open: this.filtersOpen },
+      {
+        ...this.#urlState(),
+        locale: this.#locale,
+        facets: available,
+        open: this.filtersOpen,
+        landmark: this.#landmark(),
+      },
       this.#filterActions,
     );
   }

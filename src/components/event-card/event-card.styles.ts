@@ -386,6 +386,25 @@ const cardStyles = css`
     .button {
       padding-inline: 0.75em;
     }
+
+    /* The menu spans the actions' row, not 14em from its button: after other buttons (« Plus de détails ») it ran
+       past the card and the page (x = 188..412 on a 375 px phone). The row holds it; the menu still opens right
+       under its button (its static block position), over what follows. */
+    .actions {
+      position: relative;
+    }
+
+    .calendar {
+      position: static;
+      display: block;
+    }
+
+    .calendar-menu {
+      inset-block-start: auto;
+      inset-inline: 0;
+      min-inline-size: 0;
+      margin-block-start: 0.25em;
+    }
   }
 
   /* Very narrow (large text in a small column): labels may wrap rather than overflow. */

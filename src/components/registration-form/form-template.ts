@@ -15,6 +15,7 @@ import {
   FIXED_FIELD_NAMES,
   FIXED_FIELDS,
   isAsked,
+  isRequired,
   type CheckboxFieldName,
   type TextFieldName,
 } from '../../registration/fields.js';
@@ -90,9 +91,11 @@ function renderTextField(view: FormView, name: TextFieldName) {
   const invalid = Boolean(view.errors[name]);
   const hint = 'hint' in field ? view.text[field.hint] : undefined;
   const list = 'suggestions' in field ? field.suggestions : undefined;
+  // The event's answer, not the contract's: a members-only event requires the member organisation.
+  const required = isRequired(field, view.event);
   return html`<div part="field" class="field ${'wide' in field ? 'wide' : ''} ${invalid ? 'invalid' : ''}">
       <label part="label" for=${controlId(name)}>
-        ${view.text[field.label]}${optionalMark(view, field.required)}
+        ${view.text[field.label]}${optionalMark(view, required)}
       </label>
       ${hint ? html`<p id="h-${name}" class="hint">${hint}</p>` : nothing} ${renderError(view, name)}
       <input
@@ -102,7 +105,7 @@ function renderTextField(view: FormView, name: TextFieldName) {
         type=${field.inputType}
         autocomplete=${field.autocomplete}
         list=${ifDefined(list)}
-        ?required=${field.required}
+        ?required=${required}
         aria-invalid=${ifDefined(invalid ? 'true' : undefined)}
         aria-describedby=${ifDefined(describedBy(view, name, Boolean(hint)))}
         .value=${live(view.values[name])}
@@ -270,7 +273,7 @@ export function renderForm(view: FormView): TemplateResult {
     ${checkboxes.map((name) => renderFixedCheckbox(view, name))} ${renderHoneypot(text)}
     <div class="actions">
       <button part="submit" class="primary" type="submit" ?disabled=${view.sending}>
-        ${view.sending ? text.sending : text.submit}
+        ${view.sending ? text.sending : view.waitlist ? text.submitWaitingList : text.submit}
       </button>
     </div>
   </form>`;

@@ -138,6 +138,10 @@ export function renderOutcomeAlert(
           : text.unavailableGaveUp;
     return renderMessage('alert', text.unavailableTitle, body, retryButton, 'error');
   }
+  // The server answered (a 5xx): its fault, not the person's connection, so it must not say "check your connection".
+  if (result.status === 'error' && result.code === 'server-error') {
+    return renderMessage('alert', text.failedTitle, text.serverErrorBody, retryButton, 'error');
+  }
   if (isRetryable(result) || result.status === 'failed') {
     return renderMessage('alert', text.failedTitle, text.failedBody, retryButton, 'error');
   }

@@ -19,6 +19,8 @@ export interface RegistrationFormMessages extends Record<FixedFieldMessageKey, s
   newWindow: string;
   honeypot: string;
   submit: string;
+  /** The submit button when the request goes to the waiting list: the card's button says the same. */
+  submitWaitingList: string;
   sending: string;
   retry: string;
   close: string;
@@ -59,7 +61,10 @@ export interface RegistrationFormMessages extends Record<FixedFieldMessageKey, s
   rateLimitedTitle: string;
   rateLimitedBody: (seconds: number | undefined) => string;
   failedTitle: string;
+  /** No answer came back (network down, timeout): the person's connection may be at fault. */
   failedBody: string;
+  /** The server answered with an error (5xx): the fault is ours, not the person's connection. */
+  serverErrorBody: string;
   cancelledTitle: string;
   cancelledBody: string;
   externalLink: string;
@@ -133,6 +138,7 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     newsletter: 'Je souhaite recevoir la lettre d’information du réseau',
     honeypot: 'Ne remplissez pas ce champ',
     submit: 'S’inscrire',
+    submitWaitingList: 'S’inscrire sur liste d’attente',
     sending: 'Envoi…',
     retry: 'Réessayer',
     close: 'Fermer',
@@ -181,6 +187,8 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
         : 'Réessayez dans quelques instants.',
     failedTitle: 'Votre inscription n’a pas pu être envoyée',
     failedBody: 'Vos réponses sont conservées. Vérifiez votre connexion puis réessayez.',
+    serverErrorBody:
+      'Vos réponses sont conservées. Le service d’inscription a rencontré une erreur de son côté : réessayez dans quelques minutes.',
     cancelledTitle: 'Événement annulé',
     cancelledBody: 'Cet événement est annulé : les inscriptions sont fermées.',
     externalLink: 'S’inscrire sur le site de l’organisateur',
@@ -206,6 +214,7 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
     newsletter: 'I would like to receive the network’s newsletter',
     honeypot: 'Leave this field empty',
     submit: 'Register',
+    submitWaitingList: 'Join the waiting list',
     sending: 'Sending…',
     retry: 'Try again',
     close: 'Close',
@@ -252,6 +261,8 @@ export const messages = defineCatalogue<RegistrationFormMessages>({
       seconds ? `Try again in ${seconds} second${seconds > 1 ? 's' : ''}.` : 'Try again in a moment.',
     failedTitle: 'Your registration could not be sent',
     failedBody: 'Your answers are kept. Check your connection, then try again.',
+    serverErrorBody:
+      'Your answers are kept. The registration service had an error on its side: please try again in a few minutes.',
     cancelledTitle: 'Event cancelled',
     cancelledBody: 'This event is cancelled: registration is closed.',
     externalLink: 'Register on the organiser’s website',

@@ -146,6 +146,21 @@ describe('<ra-registration-form>', () => {
       const el = await form(makeEvent({ remainingAttendeeCapacity: 0 }));
       expect(root(el).querySelector('.notice')!.textContent).to.contain('liste d’attente');
     });
+
+    it('says « S’inscrire sur liste d’attente » on its button when no place is left, as the card does', async () => {
+      const el = await form(makeEvent({ remainingAttendeeCapacity: 0 }));
+      expect(submitButton(el).textContent?.trim()).to.equal('S’inscrire sur liste d’attente');
+    });
+
+    it('says “Join the waiting list” on its button in English when no place is left', async () => {
+      const el = await form(makeEvent({ remainingAttendeeCapacity: 0 }), 'en');
+      expect(submitButton(el).textContent?.trim()).to.equal('Join the waiting list');
+    });
+
+    it('says « S’inscrire » on its button while places are left', async () => {
+      const el = await form(makeEvent({ remainingAttendeeCapacity: 3 }));
+      expect(submitButton(el).textContent?.trim()).to.equal('S’inscrire');
+    });
   });
 
   describe('members-only events', () => {
@@ -195,6 +210,17 @@ describe('<ra-registration-form>', () => {
       expect(control(el, 'memberOrganisation').getAttribute('list')).to.equal(
         root(el).querySelector('datalist')!.id,
       );
+    });
+
+    it('labels the member organisation as required, not « (facultatif) »', async () => {
+      const el = await membersForm();
+      const label = root(el).querySelector(`label[for="${control(el, 'memberOrganisation').id}"]`);
+      expect(label?.textContent?.trim()).to.equal('Organisation adhérente');
+    });
+
+    it('marks the member organisation input required', async () => {
+      const el = await membersForm();
+      expect(control(el, 'memberOrganisation').required).to.be.true;
     });
 
     it('requires the member organisation', async () => {
@@ -585,6 +611,42 @@ describe('<ra-registration-form>', () => {
       const el = await form();
       const message = await filledAndSent(el, failure('server-error', {}, 500));
       expect(message.querySelector('button')!.textContent?.trim()).to.equal('Réessayer');
+    });
+
+    it('blames the server, not the person’s connection, after a server error (500)', async () => {
+      const el = await form();
+      const message = await filledAndSent(el, failure('server-error', {}, 500));
+      expect(message.textContent).to.contain('erreur de son côté').and.not.contain('connexion');
+    });
+
+    it('blames the server after a 500 page that is not JSON (a proxy’s)', async () => {
+      const el = await form();
+      const message = await filledAndSent(
+        el,
+        new Response('<h1>Internal Server Error</h1>', { status: 500 }),
+      );
+      expect(message.textContent).to.contain('erreur de son côté').and.not.contain('connexion');
+    });
+
+    it('asks to check the connection after a network failure', async () => {
+      const el = await form();
+      const message = await filledAndSent(el, new TypeError('Failed to fetch'));
+      expect(message.textContent).to.contain('Vérifiez votre connexion');
+    });
+
+    it('is accessible after a server error', async () => {
+      const el = await form();
+      await filledAndSent(el, failure('server-error', {}, 500));
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps everything typed after a server error', async () => {
+      const el = await form();
+      await filledAndSent(el, failure('server-error', {}, 500));
+      expect([control(el, 'firstName').value, control(el, 'consent').checked]).to.deep.equal([
+        'Claire ',
+        true,
+      ]);
     });
 
     it('is accessible after a network failure', async () => {
