@@ -7,8 +7,6 @@
  *   slug is cut at 80, so the second meeting is skipped as a "Duplicate id".
  */
 import { expect } from '@open-wc/testing';
-import { occurrenceAfter } from '../../src/domain/occurrences.js';
-import type { AgendaEvent } from '../../src/feed/model.js';
 import { parseFeedText } from '../../src/feed/parse.js';
 
 const PARIS = [
@@ -42,62 +40,6 @@ function calendar(...lines: string[]): string {
     '',
   ].join('\r\n');
 }
-
-const weeklyMaster = [
-  'BEGIN:VEVENT',
-  'DTSTART;TZID=Europe/Paris:20261201T090000',
-  'DTEND;TZID=Europe/Paris:20261201T100000',
-  'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6',
-  'DTSTAMP:20261120T120000Z',
-  'UID:abc123@google.com',
-  'SUMMARY:Point hebdo',
-  'END:VEVENT',
-];
-
-/** The first start after `now`, whether the reader made a schedule or sessions. */
-function nextStart(event: AgendaEvent, now: Date): string | undefined {
-  if (event.schedule) return occurrenceAfter(event.schedule, event.timeZone, now)?.start.toISOString();
-  return event.sessions.find((session) => session.start > now)?.start.toISOString();
-}
-
-describe('probe B: iCalendar overrides of a simple weekly rule', () => {
-  const afterFirst = new Date('2026-12-02T00:00:00Z');
-
-  it('moves the occurrence a RECURRENCE-ID override moved (8 Dec 09:00 → 11:00 Paris)', () => {
-    const text = calendar(
-      ...weeklyMaster,
-      'BEGIN:VEVENT',
-      'DTSTART;TZID=Europe/Paris:20261208T110000',
-      'DTEND;TZID=Europe/Paris:20261208T120000',
-      'RECURRENCE-ID;TZID=Europe/Paris:20261208T090000',
-      'DTSTAMP:20261120T120000Z',
-      'UID:abc123@google.com',
-      'SUMMARY:Point hebdo',
-      'END:VEVENT',
-    );
-    const feed = parseFeedText(text, 'google.ics', 'text/calendar', { warn: false });
-    expect(feed.events).to.have.length(1);
-    expect(nextStart(feed.events[0]!, afterFirst)).to.equal('2026-12-08T10:00:00.000Z');
-  });
-
-  it('leaves out the occurrence a RECURRENCE-ID override cancelled', () => {
-    const text = calendar(
-      ...weeklyMaster,
-      'BEGIN:VEVENT',
-      'DTSTART;TZID=Europe/Paris:20261208T090000',
-      'DTEND;TZID=Europe/Paris:20261208T100000',
-      'RECURRENCE-ID;TZID=Europe/Paris:20261208T090000',
-      'STATUS:CANCELLED',
-      'DTSTAMP:20261120T120000Z',
-      'UID:abc123@google.com',
-      'SUMMARY:Point hebdo',
-      'END:VEVENT',
-    );
-    const feed = parseFeedText(text, 'google.ics', 'text/calendar', { warn: false });
-    expect(feed.events).to.have.length(1);
-    expect(nextStart(feed.events[0]!, afterFirst)).to.equal('2026-12-15T08:00:00.000Z');
-  });
-});
 
 describe('probe B: Outlook/Exchange UIDs', () => {
   it('keeps two meetings whose UIDs differ only after their 80th character', () => {
