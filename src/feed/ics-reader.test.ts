@@ -203,6 +203,18 @@ describe('ICS: VEVENTs one by one', () => {
     expect(idFromUid('forum-2020-1@reseau-alliances.org')).to.equal('forum-2020');
   });
 
+  it('keeps two Outlook meetings whose UIDs differ only after their 80th character', () => {
+    const prefix = '040000008200E00074C5B7101A82E00800000000D0A1B2C3D4E5F601000000000000000010000000';
+    const meeting = (uid: string, name: string) =>
+      vevent(`UID:${prefix}${uid}`, `SUMMARY:${name}`, 'DTSTART:20261203T133000Z');
+    const text = calendar(
+      ...meeting('1A2B3C4D5E6F708192A3B4C5D6E7F801', 'Réunion A'),
+      ...meeting('9F8E7D6C5B4A39281706F5E4D3C2B1A0', 'Réunion B'),
+    );
+    const feed = parseFeedText(text, 'outlook.ics', 'text/calendar', { warn: false });
+    expect(feed.events.map((event) => event.name)).to.deep.equal(['Réunion A', 'Réunion B']);
+  });
+
   it('reads a floating time in the network zone', () => {
     const { document } = icsToFeed(calendar(...vevent('UID:a', 'SUMMARY:A', 'DTSTART:20201006T090000')));
     expect(document?.events[0]?.startDate).to.equal('2020-10-06T07:00:00.000Z');

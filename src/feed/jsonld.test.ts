@@ -119,6 +119,15 @@ describe('JSON-LD: ids', () => {
   it('slugifies accents, spaces and punctuation', () => {
     expect(slugify("  L'Été : Forum 2020 !")).to.equal('l-ete-forum-2020');
   });
+
+  it('keeps two long texts that differ only after 80 characters apart', () => {
+    const prefix = '040000008200E00074C5B7101A82E00800000000D0A1B2C3D4E5F601000000000000000010000000';
+    expect(slugify(`${prefix}1A2B`)).not.to.equal(slugify(`${prefix}9F8E`));
+  });
+
+  it('cuts a long text to 80 characters ending with the same hash of the whole text on every load', () => {
+    expect(slugify(`${'a'.repeat(100)}@example.org`)).to.equal(`${'a'.repeat(72)}-0v49f43`);
+  });
 });
 
 describe('JSON-LD: properties', () => {
