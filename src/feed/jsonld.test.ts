@@ -137,6 +137,32 @@ describe('JSON-LD: properties', () => {
     ).to.equal('2020-06-16T08:00:00.000Z');
   });
 
+  it('ends an event with a duration and no endDate that much after its start', () => {
+    const json = wordpressEvent({ endDate: undefined, duration: 'PT1H30M' });
+    expect(only(json).end?.toISOString()).to.equal('2020-06-16T09:30:00.000Z');
+  });
+
+  it('ends an event with a duration in days at the same time on a later day', () => {
+    const json = wordpressEvent({ endDate: undefined, duration: 'P1DT2H' });
+    expect(jsonLdToFeed(json)?.events[0]?.endDate).to.equal('2020-06-17T12:00:00+02:00');
+  });
+
+  it('gives an all-day event with a duration in days its last day', () => {
+    const json = wordpressEvent({ startDate: '2020-06-16', endDate: undefined, duration: 'P3D' });
+    expect(jsonLdToFeed(json)?.events[0]?.endDate).to.equal('2020-06-18');
+  });
+
+  it('prefers the endDate to the duration', () => {
+    const json = wordpressEvent({ duration: 'PT5H' });
+    expect(jsonLdToFeed(json)?.events[0]?.endDate).to.equal('2020-06-16T12:00:00+02:00');
+  });
+
+  it('ends a session with a duration and no endDate that much after its start', () => {
+    const session = { '@type': 'Event', startDate: '2020-06-16T14:00:00Z', duration: 'PT45M' };
+    const sessions = jsonLdToFeed(wordpressEvent({ subEvent: [session] }))?.events[0]?.subEvent;
+    expect(sessions).to.deep.equal([{ startDate: '2020-06-16T14:00:00Z', endDate: '2020-06-16T14:45:00Z' }]);
+  });
+
   it('reads a date-time written with a space', () => {
     expect(
       only(wordpressEvent({ startDate: '2020-12-16 10:00:00', endDate: undefined })).start?.toISOString(),
