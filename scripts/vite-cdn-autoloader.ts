@@ -5,7 +5,7 @@
  * - `r` makes the path absolute from the script's own URL when it runs as a classic script (a cross-origin one
  *   without `crossorigin` resolves `import()` against `about:blank`);
  * - every chunk the widget's chunk imports, however deep, is requested at once: two round trips in all.
- * The build fails if an `import()` of the autoloader is left as it was.
+ * The build fails if an `import()` of the autoloader is left as it was, or if it has a static import.
  */
 import { posix } from 'node:path';
 import type { Plugin } from 'vite';
@@ -40,6 +40,9 @@ export function cdnAutoloaderPlugin(autoloader = 'ra-widgets.js'): Plugin {
     apply: 'build',
     renderChunk(code, chunk, _options, meta) {
       if (chunk.fileName !== autoloader) return null;
+      // Pasted as a classic script, it can have no static import: a module it shares with a chunk would be one.
+      if (chunk.imports.length)
+        this.error(`${autoloader}: imports ${chunk.imports.join(', ')}; a classic script cannot import`);
       const chunks = meta.chunks as Record<string, ChunkInfo>;
       let rewritten = 0;
       const result = code.replace(

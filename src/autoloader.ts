@@ -66,9 +66,16 @@
     [sourcesKey]?: { entries: Map<string, unknown> };
   };
 
-  /** Starts the feed request now, unless the page has it already or a copy from an earlier visit shows first. */
+  /**
+   * Starts each source's request now: a `feed` value names one URL or several separated by white space, split as
+   * the loader splits it (`feedUrls`, `src/feed/loader.ts`; copied, as a classic script cannot import it).
+   */
   function prefetch(feed: string | null): void {
-    if (!feed) return;
+    for (const source of feed?.split(/\s+/) ?? []) if (source) prefetchOne(source);
+  }
+
+  /** Starts one feed request, unless the page has it already or a copy from an earlier visit shows first. */
+  function prefetchOne(feed: string): void {
     let url: URL;
     try {
       url = new URL(feed, document.baseURI);
@@ -84,9 +91,9 @@
     } catch {
       // No storage (blocked, private mode): nothing stored to show first.
     }
-    // The same request the loader would send; it reads the answer, errors included.
+    // The same request the loader would send (`fetchOnce`, `loader-core.ts`); it reads the answer, errors included.
     const request = fetch(url.href, {
-      headers: { Accept: 'application/json, application/ld+json;q=0.9, */*;q=0.1' },
+      headers: { Accept: 'application/json, application/ld+json;q=0.9, text/calendar;q=0.8, */*;q=0.1' },
     });
     request.catch(() => undefined);
     requests.set(url.href, request);

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import ICAL from 'ical.js';
-import type { DatedEvent } from '../feed/model.js';
+import { isDated, type DatedEvent } from '../feed/model.js';
+import { parseFeedText } from '../feed/parse.js';
 import { makeEvent, makeSession, paris, dailyCafeSchedule } from '../../test/helpers/agenda-event.js';
 import { buildIcs, downloadIcs, icsFileName } from './ics.js';
 
@@ -141,6 +142,32 @@ describe('buildIcs', () => {
       '2020-09-29T07:00:00.000Z',
       '2020-10-06T07:00:00.000Z',
       '2020-10-27T08:00:00.000Z',
+    ]);
+  });
+
+  it('writes an imported rule’s moved occurrence at its new time and leaves out its cancelled one', () => {
+    const tuesday = (day: string, hour: string, ...lines: string[]) => [
+      'BEGIN:VEVENT',
+      'UID:abc123@google.com',
+      'SUMMARY:Point hebdo',
+      'DTSTAMP:20261120T120000Z',
+      `DTSTART;TZID=Europe/Paris:${day}T${hour}0000`,
+      ...lines,
+      'END:VEVENT',
+    ];
+    const text = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      ...tuesday('20261201', '09', 'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=3'),
+      ...tuesday('20261208', '11', 'RECURRENCE-ID;TZID=Europe/Paris:20261208T090000'),
+      ...tuesday('20261215', '09', 'RECURRENCE-ID;TZID=Europe/Paris:20261215T090000', 'STATUS:CANCELLED'),
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const [event] = parseFeedText(text, 'google.ics', 'text/calendar', { warn: false }).events;
+    if (!event || !isDated(event)) throw new Error('no dated event read');
+    expect(vevents([event]).map((parsed) => parsed.startDate.toJSDate().toISOString())).to.deep.equal([
+      '2026-12-01T08:00:00.000Z',
+      '2026-12-08T10:00:00.000Z',
     ]);
   });
 

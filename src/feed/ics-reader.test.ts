@@ -132,9 +132,87 @@ describe('ICS: an Outlook export', () => {
   });
 });
 
+/** A weekly rule (Tuesdays 09:00–10:00 Paris, 6 times from 1 Dec 2026), as Google Calendar writes it. */
+const weekly = vevent(
+  'UID:abc123@google.com',
+  'SUMMARY:Point hebdo',
+  'DTSTART;TZID=Europe/Paris:20261201T090000',
+  'DTEND;TZID=Europe/Paris:20261201T100000',
+  'RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=6',
+);
+
+/** Google Calendar's "this event only" edit of the 8 December occurrence. */
+function override(...lines: string[]): string[] {
+  return vevent(
+    'UID:abc123@google.com',
+    'SUMMARY:Point hebdo',
+    'RECURRENCE-ID;TZID=Europe/Paris:20261208T090000',
+    ...lines,
+  );
+}
+
+function weeklyStarts(...lines: string[]): string[] {
+  const feed = parseFeedText(calendar(...lines), 'google.ics', 'text/calendar', { warn: false });
+  return feed.events[0]!.sessions.map((session) => session.start.toISOString());
+}
+
+describe('ICS: one-off changes to a simple weekly rule', () => {
+  it('keeps a rule without overrides as the schedule', () => {
+    const feed = parseFeedText(calendar(...weekly), 'google.ics', 'text/calendar', { warn: false });
+    expect(feed.events[0]?.schedule).to.include({ startDate: '2026-12-01', endDate: '2027-01-05' });
+  });
+
+  it('moves the occurrence an override moved', () => {
+    const moved = override(
+      'DTSTART;TZID=Europe/Paris:20261208T110000',
+      'DTEND;TZID=Europe/Paris:20261208T120000',
+    );
+    expect(weeklyStarts(...weekly, ...moved).slice(0, 3)).to.deep.equal([
+      '2026-12-01T08:00:00.000Z',
+      '2026-12-08T10:00:00.000Z',
+      '2026-12-15T08:00:00.000Z',
+    ]);
+  });
+
+  it('leaves out the occurrence an override cancelled', () => {
+    const cancelled = override(
+      'DTSTART;TZID=Europe/Paris:20261208T090000',
+      'DTEND;TZID=Europe/Paris:20261208T100000',
+      'STATUS:CANCELLED',
+    );
+    expect(weeklyStarts(...weekly, ...cancelled).slice(0, 2)).to.deep.equal([
+      '2026-12-01T08:00:00.000Z',
+      '2026-12-15T08:00:00.000Z',
+    ]);
+  });
+
+  it('still leaves out the EXDATEs of a rule with an override', () => {
+    const cancelled = override('DTSTART;TZID=Europe/Paris:20261208T090000', 'STATUS:CANCELLED');
+    const master = [...weekly.slice(0, -1), 'EXDATE;TZID=Europe/Paris:20261222T090000', 'END:VEVENT'];
+    expect(weeklyStarts(...master, ...cancelled)).to.deep.equal([
+      '2026-12-01T08:00:00.000Z',
+      '2026-12-15T08:00:00.000Z',
+      '2026-12-29T08:00:00.000Z',
+      '2027-01-05T08:00:00.000Z',
+    ]);
+  });
+});
+
 describe('ICS: VEVENTs one by one', () => {
   it('maps our own UIDs back to the feed ids', () => {
     expect(idFromUid('forum-2020-1@reseau-alliances.org')).to.equal('forum-2020');
+  });
+
+  it('keeps two Outlook meetings whose UIDs differ only after their 80th character', () => {
+    const prefix = '040000008200E00074C5B7101A82E00800000000D0A1B2C3D4E5F601000000000000000010000000';
+    const meeting = (uid: string, name: string) =>
+      vevent(`UID:${prefix}${uid}`, `SUMMARY:${name}`, 'DTSTART:20261203T133000Z');
+    const text = calendar(
+      ...meeting('1A2B3C4D5E6F708192A3B4C5D6E7F801', 'Réunion A'),
+      ...meeting('9F8E7D6C5B4A39281706F5E4D3C2B1A0', 'Réunion B'),
+    );
+    const feed = parseFeedText(text, 'outlook.ics', 'text/calendar', { warn: false });
+    expect(feed.events.map((event) => event.name)).to.deep.equal(['Réunion A', 'Réunion B']);
   });
 
   it('reads a floating time in the network zone', () => {

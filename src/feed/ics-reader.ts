@@ -1,9 +1,9 @@
 /**
  * iCalendar (RFC 5545) → a version 1 feed document, which is then validated like any feed: what the network's
  * Joomla site and partners' calendars (Google, Outlook, Thunderbird, The Events Calendar) export. Read with ical.js:
- * VEVENT, RRULE with EXDATE (a simple rule becomes the feed's `eventSchedule`, any other is expanded into
- * sessions), RECURRENCE-ID overrides, VTIMEZONE and TZID, all-day and multi-day events, STATUS:CANCELLED, URL,
- * LOCATION, GEO, DESCRIPTION, CATEGORIES, and X-WR-CALNAME as the publisher. Never throws: what it cannot read is
+ * VEVENT, RRULE with EXDATE (a simple rule becomes the feed's `eventSchedule`; any other, or one with RECURRENCE-ID
+ * overrides, is expanded into sessions with the overrides applied), VTIMEZONE and TZID, all-day and multi-day
+ * events, STATUS:CANCELLED, URL, LOCATION, GEO, DESCRIPTION, CATEGORIES, and X-WR-CALNAME as the publisher. Never throws: what it cannot read is
  * left out with a warning naming the VEVENT and the reason.
  */
 import ICAL from 'ical.js';
@@ -141,7 +141,10 @@ class Reader {
   schedule(event: InstanceType<typeof ICAL.Event>, zone: string | undefined): JsonObject | undefined {
     const vevent = event.component;
     const rules = vevent.getAllProperties('rrule');
-    if (rules.length !== 1 || event.isRecurrenceException() || vevent.hasProperty('rdate')) return undefined;
+    // A moved, cancelled or otherwise changed occurrence (RECURRENCE-ID) is one the schedule cannot say.
+    const overridden = Object.keys(event.exceptions).length > 0;
+    if (rules.length !== 1 || overridden || event.isRecurrenceException() || vevent.hasProperty('rdate'))
+      return undefined;
     const start = event.startDate;
     if (start.isDate || !zone) return undefined;
     const tzid = this.tzidOf(start);

@@ -119,6 +119,15 @@ describe('JSON-LD: ids', () => {
   it('slugifies accents, spaces and punctuation', () => {
     expect(slugify("  L'Été : Forum 2020 !")).to.equal('l-ete-forum-2020');
   });
+
+  it('keeps two long texts that differ only after 80 characters apart', () => {
+    const prefix = '040000008200E00074C5B7101A82E00800000000D0A1B2C3D4E5F601000000000000000010000000';
+    expect(slugify(`${prefix}1A2B`)).not.to.equal(slugify(`${prefix}9F8E`));
+  });
+
+  it('cuts a long text to 80 characters ending with the same hash of the whole text on every load', () => {
+    expect(slugify(`${'a'.repeat(100)}@example.org`)).to.equal(`${'a'.repeat(72)}-0v49f43`);
+  });
 });
 
 describe('JSON-LD: properties', () => {
@@ -126,6 +135,32 @@ describe('JSON-LD: properties', () => {
     expect(
       only(wordpressEvent({ startDate: '2020-06-16T10:00', endDate: undefined })).start?.toISOString(),
     ).to.equal('2020-06-16T08:00:00.000Z');
+  });
+
+  it('ends an event with a duration and no endDate that much after its start', () => {
+    const json = wordpressEvent({ endDate: undefined, duration: 'PT1H30M' });
+    expect(only(json).end?.toISOString()).to.equal('2020-06-16T09:30:00.000Z');
+  });
+
+  it('ends an event with a duration in days at the same time on a later day', () => {
+    const json = wordpressEvent({ endDate: undefined, duration: 'P1DT2H' });
+    expect(jsonLdToFeed(json)?.events[0]?.endDate).to.equal('2020-06-17T12:00:00+02:00');
+  });
+
+  it('gives an all-day event with a duration in days its last day', () => {
+    const json = wordpressEvent({ startDate: '2020-06-16', endDate: undefined, duration: 'P3D' });
+    expect(jsonLdToFeed(json)?.events[0]?.endDate).to.equal('2020-06-18');
+  });
+
+  it('prefers the endDate to the duration', () => {
+    const json = wordpressEvent({ duration: 'PT5H' });
+    expect(jsonLdToFeed(json)?.events[0]?.endDate).to.equal('2020-06-16T12:00:00+02:00');
+  });
+
+  it('ends a session with a duration and no endDate that much after its start', () => {
+    const session = { '@type': 'Event', startDate: '2020-06-16T14:00:00Z', duration: 'PT45M' };
+    const sessions = jsonLdToFeed(wordpressEvent({ subEvent: [session] }))?.events[0]?.subEvent;
+    expect(sessions).to.deep.equal([{ startDate: '2020-06-16T14:00:00Z', endDate: '2020-06-16T14:45:00Z' }]);
   });
 
   it('reads a date-time written with a space', () => {

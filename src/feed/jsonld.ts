@@ -180,6 +180,39 @@ export function isoDate(value: unknown): string | undefined {
   return `${date}T${time}${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
 }
 
+const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i;
+const START = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * The `endDate` a schema.org `duration` (ISO 8601: `PT1H30M`, `P1D`) gives an event with an `isoDate` start and no
+ * end: a date-time ends that much later, in the start's offset; an all-day event lasts its whole days (`P3D`: the
+ * last day is two after the first; `P1D`: one day, no end). `undefined` when either cannot be read.
+ */
+function endFromDuration(start: string | undefined, duration: string | undefined): string | undefined {
+  const length = duration === undefined ? null : DURATION.exec(duration);
+  const from = start === undefined ? null : START.exec(start);
+  // `P` or `PT` alone says nothing.
+  if (!length?.slice(1).some(Boolean) || !from) return undefined;
+  const [years, months, weeks, days, hours, minutes, seconds] = length.slice(1).map((n) => Number(n ?? 0));
+  const [year, month, day, hour, minute, second] = from.slice(1, 7).map((n) => Number(n ?? 0));
+  const offset = from[7];
+  const wall = Date.UTC(
+    year! + years!,
+    month! - 1 + months!,
+    day! + weeks! * 7 + days!,
+    hour! + hours!,
+    minute! + minutes!,
+    second! + seconds!,
+  );
+  if (offset === undefined) {
+    // A time of day is no part of an all-day event.
+    if (hours || minutes || seconds) return undefined;
+    const last = new Date(wall - 86_400_000).toISOString().slice(0, 10);
+    return last > start! ? last : undefined;
+  }
+  return `${new Date(wall).toISOString().slice(0, 19)}${offset}`;
+}
+
 function imageUrl(value: unknown): string | undefined {
   for (const item of list(value)) {
     const url = isObject(item) ? text(item.url ?? item.contentUrl) : text(item);
@@ -378,7 +411,7 @@ class Adapter {
       description: html(node.description),
       url: text(node.url),
       startDate,
-      endDate: isoDate(node.endDate),
+      endDate: isoDate(node.endDate) ?? endFromDuration(startDate, text(node.duration)),
       subEvent: sessions.length ? sessions : undefined,
       eventSchedule: schedule,
       eventStatus: enumeration(node.eventStatus, EVENT_STATUSES),
@@ -401,10 +434,11 @@ class Adapter {
   private session(value: unknown): JsonObject | undefined {
     const node = this.resolve(value);
     if (!isObject(node)) return undefined;
+    const startDate = isoDate(node.startDate);
     return compact({
       name: plain(node.name),
-      startDate: isoDate(node.startDate),
-      endDate: isoDate(node.endDate),
+      startDate,
+      endDate: isoDate(node.endDate) ?? endFromDuration(startDate, text(node.duration)),
       location: this.location(list(node.location)[0]),
     });
   }

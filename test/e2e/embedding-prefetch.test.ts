@@ -1,6 +1,6 @@
 /**
- * The feed loader's side of the autoloader's prefetch (`src/autoloader.ts` starts the request when it sees a tag,
- * `src/feed/loader-core.ts` takes it over): one request, taken once, and a failed one retried like any other.
+ * The autoloader's prefetch (`src/autoloader.ts` starts the request when it sees a tag, `src/feed/loader-core.ts`
+ * takes it over): one request per source, the loader's own, taken once, and a failed one retried like any other.
  */
 import { expect } from '@open-wc/testing';
 import { clearFeedCache, loadFeed } from '../../src/feed/loader.js';
@@ -62,5 +62,61 @@ describe('a feed request started by the autoloader', () => {
     const feed = await loadFeed(feedUrl, { retries: 1, retryDelayMs: () => 0 });
     expect(feed.publisher?.name).to.equal('from the loader');
     expect(fetched).to.deep.equal([feedUrl]);
+  });
+});
+
+describe('the autoloader, seeing an agenda', () => {
+  const realFetch = window.fetch;
+  let fetched: { url: string; accept: string | null }[];
+
+  before(async () => {
+    // @ts-expect-error -- the autoloader is a script with no exports, run for its effect
+    await import('../../src/autoloader.js');
+  });
+
+  beforeEach(() => {
+    fetched = [];
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      fetched.push({ url, accept: new Headers(init?.headers).get('Accept') });
+      return feedResponse('from the network');
+    };
+  });
+
+  afterEach(() => {
+    window.fetch = realFetch;
+    (globalThis as { [prefetchKey]?: Prefetched })[prefetchKey]?.clear();
+    clearFeedCache();
+  });
+
+  /** What the autoloader requests for an agenda with this `feed`, once it has seen it. */
+  async function prefetched(feed: string): Promise<string[]> {
+    const agenda = document.createElement('ra-agenda');
+    agenda.setAttribute('feed', feed);
+    document.body.append(agenda);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    agenda.remove();
+    return [...((globalThis as { [prefetchKey]?: Prefetched })[prefetchKey]?.keys() ?? [])];
+  }
+
+  it('starts one request per source of a feed that names several', async () => {
+    const urls = await prefetched(' /prefetched/one.json  /prefetched/two.ics ');
+    expect(urls).to.deep.equal([
+      new URL('/prefetched/one.json', document.baseURI).href,
+      new URL('/prefetched/two.ics', document.baseURI).href,
+    ]);
+  });
+
+  it('never requests a feed that names several sources as one URL', async () => {
+    await prefetched('/prefetched/three.json /prefetched/four.json');
+    expect(fetched.filter(({ url }) => /\s|%20/.test(url))).to.deep.equal([]);
+  });
+
+  it('asks for the formats the loader asks for, iCalendar included', async () => {
+    const [url] = await prefetched('/prefetched/five.ics');
+    (globalThis as { [prefetchKey]?: Prefetched })[prefetchKey]?.clear();
+    await loadFeed(`${url}?from=loader`, { retries: 0 });
+    const [fromAutoloader, fromLoader] = fetched.map(({ accept }) => accept);
+    expect(fromAutoloader).to.equal(fromLoader);
   });
 });
