@@ -68,6 +68,21 @@ describe('buildIcs', () => {
     ]);
   });
 
+  it('writes a time in the second pass of an hour the clocks repeat in UTC, which a TZID would read as the first', () => {
+    // New York, 6 November 2033: 01:00–02:00 comes twice; 06:00Z is the second 01:00 (EST), 05:00Z the first (EDT).
+    const event = (start: Date) =>
+      makeEvent({ timeZone: 'America/New_York', start, end: start, sessions: [makeSession({ start })] });
+    expect(contentLines(event(new Date('2033-11-06T06:00:00Z')))).to.include('DTSTART:20331106T060000Z');
+    expect(contentLines(event(new Date('2033-11-06T05:00:00Z')))).to.include(
+      'DTSTART;TZID=America/New_York:20331106T010000',
+    );
+    expect(
+      only(event(new Date('2033-11-06T06:00:00Z')))
+        .startDate.toJSDate()
+        .toISOString(),
+    ).to.equal('2033-11-06T06:00:00.000Z');
+  });
+
   it('describes the zone it uses in a VTIMEZONE', () => {
     const zones = parse([makeEvent()]).getAllSubcomponents('vtimezone');
     expect(zones.map((zone) => zone.getFirstPropertyValue('tzid'))).to.deep.equal(['Europe/Paris']);

@@ -9,7 +9,14 @@ import { occursOn } from '../domain/occurrences.js';
 import { scheduleRule } from './rrule.js';
 import { icalStatus, icalWeekday } from '../domain/vocabulary.js';
 import { exclusiveEndDay } from '../domain/span.js';
-import { offsetSeconds, offsetTransitions, utcBasic, wallTime, type OffsetTransition } from './zoned.js';
+import {
+  inRepeatedHour,
+  offsetSeconds,
+  offsetTransitions,
+  utcBasic,
+  wallTime,
+  type OffsetTransition,
+} from './zoned.js';
 
 export interface IcsOptions {
   /** DTSTAMP: when the file is written (a fixed clock in tests). */
@@ -124,8 +131,12 @@ function sessionDates(event: DatedEvent, index: number): string[] {
       `DTEND;VALUE=DATE:${basicDate(exclusiveEndDay(start, end, zone))}`,
     ];
   }
+  // A time in the second pass of a repeated hour would be read as the first: UTC says it exactly (the zone, which
+  // only a TZID carries, is then lost to readers for that property).
+  const stamp = (name: string, date: Date) =>
+    inRepeatedHour(date, zone) ? `${name}:${utcBasic(date)}` : dateTime(name, date, zone);
   // DTEND must be later than DTSTART: an event without an end lasts no time, which is DTSTART alone.
-  return [dateTime('DTSTART', start, zone), ...(end > start ? [dateTime('DTEND', end, zone)] : [])];
+  return [stamp('DTSTART', start), ...(end > start ? [stamp('DTEND', end)] : [])];
 }
 
 function vevents(event: DatedEvent, now: Date, options: IcsOptions): string[][] {

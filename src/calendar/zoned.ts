@@ -57,6 +57,21 @@ export function isoWithOffset(date: Date, timeZone: string): string {
   return `${day}T${time}${formatOffset(offsetSeconds(date, timeZone))}`;
 }
 
+/**
+ * Whether `date` is in the second pass of an hour the zone repeats when its clocks go back (01:30 twice in New York
+ * on the first Sunday of November): RFC 5545 reads such a local time as the first pass (§3.3.5), so this instant
+ * cannot be written as local time.
+ */
+export function inRepeatedHour(date: Date, timeZone: string): boolean {
+  // No zone moves its clocks back twice within six hours.
+  const gap =
+    offsetSeconds(new Date(date.getTime() - 6 * 3_600_000), timeZone) - offsetSeconds(date, timeZone);
+  if (gap <= 0) return false;
+  const firstPass = wallTime(new Date(date.getTime() - gap * 1000), timeZone);
+  const wall = wallTime(date, timeZone);
+  return (Object.keys(wall) as (keyof WallTime)[]).every((field) => wall[field] === firstPass[field]);
+}
+
 /** `20200929T070000Z`: the instant in UTC, iCalendar's basic format (also Google Calendar's). */
 export function utcBasic(date: Date): string {
   return date

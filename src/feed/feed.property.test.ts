@@ -8,12 +8,13 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import * as v from 'valibot';
 import { buildIcs } from '../calendar/ics.js';
+import { inRepeatedHour } from '../calendar/zoned.js';
 import { eventJsonLd } from '../seo/jsonld.js';
 import { icsToFeed } from './ics-reader.js';
 import { jsonLdToFeed } from './jsonld.js';
 import { clearFeedCache, loadFeed } from './loader.js';
 import { isDated, type DatedEvent } from './model.js';
-import { normalizeEvent } from './normalize.js';
+import { DEFAULT_TIME_ZONE, normalizeEvent } from './normalize.js';
 import { FeedError, parseFeed, parseFeedText } from './parse.js';
 import { EventSchema, EVENT_STATUSES } from './schema.js';
 
@@ -313,9 +314,11 @@ describe('property: facts survive feed → .ics → ical.js', () => {
           event.start.getTime(),
           event.end.getTime(),
         ]);
+        // A start in the second pass of a repeated hour is written in UTC: its zone is then the reader's default.
+        const zone = inRepeatedHour(event.start, event.timeZone) ? DEFAULT_TIME_ZONE : event.timeZone;
         expect([back.id, back.timeZone, back.status === 'cancelled']).to.deep.equal([
           event.id,
-          event.timeZone,
+          zone,
           event.status === 'cancelled',
         ]);
       }),
