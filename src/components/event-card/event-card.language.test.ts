@@ -11,6 +11,26 @@ const NOW = '2020-09-15T10:00:00+02:00';
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
+type Updating = HTMLElement & { updateComplete: Promise<unknown> };
+
+/** A card in an English section, its « Register » focused and pressed: the card, its section and the dialog. */
+async function openFromEnglishCard(): Promise<{ wrapper: HTMLElement; el: RaEventCard; dialog: Updating }> {
+  const wrapper = await fixture<HTMLElement>(
+    html`<section lang="en"><ra-event-card .event=${makeEvent()} now=${NOW}></ra-event-card></section>`,
+  );
+  const el = wrapper.querySelector<RaEventCard>('ra-event-card')!;
+  await el.updateComplete;
+  const register = el.shadowRoot!.querySelector<HTMLElement>('[part~="register-button"]')!;
+  register.focus();
+  register.click();
+  await waitUntil(() => document.querySelector('ra-registration-form[mode="modal"]'), 'a dialog opens', {
+    timeout: 5000,
+  });
+  const dialog = document.querySelector<Updating>('ra-registration-form[mode="modal"]')!;
+  await dialog.updateComplete;
+  return { wrapper, el, dialog };
+}
+
 describe('<ra-event-card> when the language changes at runtime', () => {
   it('keeps the focus on the button the reader was on', async () => {
     const wrapper = await fixture<HTMLElement>(
@@ -31,44 +51,19 @@ describe('<ra-event-card> when the language changes at runtime', () => {
   });
 
   it('gives the focus back to "Register" when the dialog closes after a language change', async () => {
-    const wrapper = await fixture<HTMLElement>(
-      html`<section lang="en"><ra-event-card .event=${makeEvent()} now=${NOW}></ra-event-card></section>`,
-    );
-    const el = wrapper.querySelector<RaEventCard>('ra-event-card')!;
-    await el.updateComplete;
-    const register = el.shadowRoot!.querySelector<HTMLElement>('[part~="register-button"]')!;
-    register.focus();
-    register.click();
-    await waitUntil(() => document.querySelector('ra-registration-form[mode="modal"]'), 'a dialog opens', {
-      timeout: 5000,
-    });
-    const dialog = document.querySelector('ra-registration-form[mode="modal"]');
-    await (dialog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-
+    const { wrapper, el, dialog } = await openFromEnglishCard();
     wrapper.lang = 'fr';
     await nextFrame();
     await el.updateComplete;
-    dialog!.shadowRoot!.querySelector<HTMLElement>('[part~="close-button"]')!.click();
-    await waitUntil(() => !dialog!.isConnected, 'the dialog removes itself', { timeout: 5000 });
+    dialog.shadowRoot!.querySelector<HTMLElement>('[part~="close-button"]')!.click();
+    await waitUntil(() => !dialog.isConnected, 'the dialog removes itself', { timeout: 5000 });
     await nextFrame();
 
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('register-button');
   });
 
   it('opens the registration dialog in its section’s language, which the dialog follows', async () => {
-    const wrapper = await fixture<HTMLElement>(
-      html`<section lang="en"><ra-event-card .event=${makeEvent()} now=${NOW}></ra-event-card></section>`,
-    );
-    const el = wrapper.querySelector<RaEventCard>('ra-event-card')!;
-    await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLElement>('[part~="register-button"]')!.click();
-    await waitUntil(() => document.querySelector('ra-registration-form[mode="modal"]'), 'a dialog opens', {
-      timeout: 5000,
-    });
-    const dialog = document.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
-      'ra-registration-form[mode="modal"]',
-    )!;
-    await dialog.updateComplete;
+    const { wrapper, dialog } = await openFromEnglishCard();
     const close = () => dialog.shadowRoot!.querySelector('[part~="close-button"]')!.textContent ?? '';
     expect(close()).to.contain('Close');
 
