@@ -47,8 +47,8 @@ export function RaElement<Base extends ReactiveElementClass>(base: Base) {
     /** The language of the last render. */
     #spoken?: Locale;
 
-    // `lang` is the platform's own attribute: watch it so a change re-renders in the new language (an element in a
-    // shadow root is out of the document observer's reach).
+    // `lang` is the platform's own attribute: watch it so that a change re-renders at once, in the same update
+    // cycle (`updateComplete` then covers it); the observer below sees it only a microtask later.
     static override get observedAttributes(): string[] {
       return [...super.observedAttributes, 'lang'];
     }
