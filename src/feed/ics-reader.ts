@@ -3,8 +3,8 @@
  * Joomla site and partners' calendars (Google, Outlook, Thunderbird, The Events Calendar) export. Read with ical.js:
  * VEVENT, RRULE with EXDATE (a simple rule becomes the feed's `eventSchedule`; any other, or one with RECURRENCE-ID
  * overrides, is expanded into sessions with the overrides applied), VTIMEZONE and TZID, all-day and multi-day
- * events, STATUS:CANCELLED, URL, LOCATION, GEO, DESCRIPTION, CATEGORIES, and X-WR-CALNAME as the publisher. Never throws: what it cannot read is
- * left out with a warning naming the VEVENT and the reason.
+ * events, STATUS:CANCELLED, URL, LOCATION, GEO, DESCRIPTION, CATEGORIES, and X-WR-CALNAME as the publisher. Never
+ * throws: what it cannot read is left out with a warning naming the VEVENT and the reason.
  */
 import ICAL from 'ical.js';
 import { slugify } from './slug.js';
